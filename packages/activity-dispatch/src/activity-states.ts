@@ -1,0 +1,28 @@
+/**
+ * Activity states: what the agent is doing (DESIGN §2). The stored value is one of these or null
+ * (a session that has not yet produced a state-bearing signal).
+ */
+export const ACTIVITY_STATES = ['active', 'idle', 'waiting_input', 'blocked', 'exited'] as const;
+export type ActivityState = (typeof ACTIVITY_STATES)[number];
+
+export type NeedsInputReason = 'question' | 'permission';
+
+export function isActivityState(value: unknown): value is ActivityState {
+  return typeof value === 'string' && (ACTIVITY_STATES as readonly string[]).includes(value);
+}
+
+/** Sticky states are not demoted by tool traffic or time. Sticky does not mean alive. */
+export function isSticky(state: ActivityState | null): boolean {
+  return state === 'waiting_input' || state === 'blocked';
+}
+
+/** The states in which the agent waits for its user. */
+export function needsInput(state: ActivityState | null): boolean {
+  return state === 'waiting_input' || state === 'blocked';
+}
+
+export function needsInputReason(state: ActivityState | null): NeedsInputReason | null {
+  if (state === 'blocked') return 'permission';
+  if (state === 'waiting_input') return 'question';
+  return null;
+}

@@ -1,0 +1,87 @@
+import type { Deriver } from '@ao/activity-dispatch';
+
+/** What an installer needs to know about this ao installation and the session being wired. */
+export interface HookContext {
+  /** Absolute path of this installation's `ao` launcher; hook commands name it. */
+  aoCommand: string;
+  /** `$AO_HOME`: where install manifests (for byte-exact uninstall) are kept. */
+  aoHome: string;
+  /**
+   * The session the hooks report for. Set for `ao register` (the adopted agent lacks ao's
+   * environment, so the id travels as `--session`); unset for hooks that read `AO_SESSION_ID`.
+   */
+  sessionId?: string;
+}
+
+export interface HookInstallResult {
+  harness: string;
+  dir: string;
+  /** False when the hooks were already installed exactly so (install twice = install once). */
+  changed: boolean;
+  /** Files written or removed. */
+  files: string[];
+  /** For harnesses wired per launch (Codex): the arguments the agent must be started with. */
+  launchArgs?: string[];
+  /** Sentences for the user: what was done, what they must still do. */
+  notes: string[];
+}
+
+export interface HookStatus {
+  harness: string;
+  dir: string;
+  /** True when every hook ao needs is in place. */
+  installed: boolean;
+  /** The hook files ao looked at. */
+  files: string[];
+  /** Clear sentences describing anything wrong; empty when all is well. */
+  problems: string[];
+  /** The session id the installed hooks report for, when they carry one. */
+  sessionId?: string;
+}
+
+export interface HookInstaller {
+  install(dir: string, context: HookContext): HookInstallResult;
+  uninstall(dir: string, context: HookContext): HookInstallResult;
+  status(dir: string, context: HookContext): HookStatus;
+}
+
+/** A file the launch needs (e.g. a settings or plugin file in an ao-owned directory). */
+export interface LaunchFile {
+  path: string;
+  content: string;
+  mode?: number;
+}
+
+export interface LaunchOptions {
+  cwd: string;
+  aoCommand: string;
+  aoHome: string;
+  sessionId: string;
+  /** An ao-owned directory for this launch's files (never inside the user's repository). */
+  launchDir: string;
+  prompt?: string;
+  extraArgs?: string[];
+  /** Path or name of the harness binary; defaults to the adapter's `binary`. */
+  binaryPath?: string;
+}
+
+export interface LaunchCommand {
+  command: string;
+  args: string[];
+  /** Environment additions (not the whole environment). */
+  env: Record<string, string>;
+  files: LaunchFile[];
+}
+
+/** One harness's adapter: everything ao knows about it lives in one package. */
+export interface HarnessAdapter extends Deriver {
+  readonly id: string;
+  readonly displayName: string;
+  readonly aliases: readonly string[];
+  /** Executable name looked up on PATH. */
+  readonly binary: string;
+  /** Whether the harness reports through hooks (drives the `no_signal` display status). */
+  readonly hookCapable: boolean;
+  readonly hooks: HookInstaller;
+  buildLaunch(options: LaunchOptions): LaunchCommand;
+}
