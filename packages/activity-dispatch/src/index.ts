@@ -2,5 +2,6 @@ export * from './activity-states.js';
 export * from './ao-events.js';
 export * from './facts.js';
 export * from './derivation.js';
+export * from './signal-patterns.js';
 export * from './signal-schema.js';
 export * from './dispatcher.js';

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 
-/** Session ids are path components and shell words: keep them to a safe alphabet (DESIGN §4). */
-export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-/** Harness ids and event names arrive from argv; the same alphabet keeps the spool header valid JSON. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-
-export function isValidSessionId(value: unknown): value is string {
-  return typeof value === 'string' && SESSION_ID_PATTERN.test(value);
-}
+import { SESSION_ID_PATTERN, TOKEN_PATTERN } from './signal-patterns.js';
 
 /**
  * The header line of a spool record. The capture path writes this line, a newline, then the raw

@@ -1,0 +1,9 @@
+import { AdapterRegistry } from '@ao/registry';
+import { claudeCodeAdapter } from '@ao/adapter-claude-code';
+import { codexAdapter } from '@ao/adapter-codex';
+import { opencodeAdapter } from '@ao/adapter-opencode';
+
+/** The harnesses this ao knows. Adding a harness: write its adapter package and list it here. */
+export function createDefaultRegistry(): AdapterRegistry {
+  return new AdapterRegistry([claudeCodeAdapter, codexAdapter, opencodeAdapter]);
+}

@@ -1,0 +1,73 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createSession, readProcessStartTime, sessionView } from '@ao/lifecycle';
+import type { CliContext } from '../cli-context.js';
+import { CliError, invalidArgument } from '../cli-error.js';
+import { printJson } from '../output.js';
+import { displayOptions } from '../display-settings.js';
+import { resolveAdapter } from './resolve-adapter.js';
+
+export interface RegisterOptions {
+  agent: string;
+  cwd?: string;
+  pid?: string;
+  name?: string;
+  json?: boolean;
+}
+
+export function resolveDirectory(dir: string | undefined): string {
+  const path = resolve(dir ?? process.cwd());
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) throw invalidArgument(`--cwd ${path} is not a directory`);
+  return path;
+}
+
+/**
+ * `ao register --agent <h> [--cwd DIR] [--pid PID] [--name N]`: adopts an agent ao did not start.
+ * Everything is validated before anything is written; if the hooks cannot be installed the new
+ * session is removed again.
+ */
+export function registerAgent(context: CliContext, options: RegisterOptions): void {
+  const adapter = resolveAdapter(context, options.agent);
+  const cwd = resolveDirectory(options.cwd);
+  let pid: number | null = null;
+  let pidStartTime: string | null = null;
+  if (options.pid !== undefined) {
+    if (!/^[1-9][0-9]*$/.test(options.pid)) throw invalidArgument(`--pid must be a positive integer, got "${options.pid}"`);
+    pid = Number(options.pid);
+    pidStartTime = readProcessStartTime(pid);
+    if (pidStartTime === null) throw new CliError('not_found', `no running process with pid ${pid}`);
+  }
+  if (options.name !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(options.name)) {
+    throw invalidArgument('--name may hold only letters, digits, ".", "_" and "-" (at most 64)');
+  }
+  const now = context.now();
+  const session = createSession(context.store, {
+    harness: adapter.id,
+    cwd,
+    ...(options.name !== undefined && { name: options.name }),
+    pid,
+    pidStartTime,
+    hookCapable: adapter.hookCapable,
+    now,
+  });
+  let installed;
+  try {
+    installed = adapter.hooks.install(cwd, { aoCommand: context.aoCommand, aoHome: context.paths.home, sessionId: session.id });
+  } catch (error) {
+    context.store.deleteSession(session.id);
+    throw error;
+  }
+  const result = {
+    ...sessionView(session, displayOptions(context.env, now)),
+    hooks: { files: installed.files, notes: installed.notes, ...(installed.launchArgs && { launchArgs: installed.launchArgs }) },
+  };
+  if (options.json) return printJson(result);
+  process.stdout.write(`Registered ${adapter.displayName} session ${session.id} (${session.name}) in ${cwd}\n`);
+  for (const note of installed.notes) process.stdout.write(`  ${note}\n`);
+}

@@ -1,0 +1,109 @@
+import { eventView, sessionView, type SessionRecord } from '@ao/lifecycle';
+import type { CliContext } from '../cli-context.js';
+import { invalidArgument, notFound } from '../cli-error.js';
+import { formatAge, printJson, renderTable } from '../output.js';
+import { displayOptions } from '../display-settings.js';
+
+export function findSessionOrThrow(context: CliContext, idOrName: string): SessionRecord {
+  const session = context.store.findSession(idOrName);
+  if (!session) throw notFound(`no session "${idOrName}" (see 'ao ls --all')`);
+  return session;
+}
+
+function describeStatus(view: ReturnType<typeof sessionView>): string {
+  return view.needsInputReason ? `${view.status} (${view.needsInputReason})` : view.status;
+}
+
+/** `ao ls [--all]` */
+export function listSessions(context: CliContext, options: { all?: boolean; json?: boolean }): void {
+  context.ingest();
+  const now = context.now();
+  const views = context.store.listSessions({ all: options.all === true }).map((session) => sessionView(session, displayOptions(context.env, now)));
+  if (options.json) return printJson(views);
+  if (views.length === 0) {
+    process.stdout.write(options.all ? 'No sessions.\n' : "No live sessions (see 'ao ls --all').\n");
+    return;
+  }
+  const rows = views.map((view) => [
+    view.id,
+    view.name,
+    view.harness,
+    describeStatus(view),
+    view.activityState ?? '-',
+    view.pid === null ? '-' : String(view.pid),
+    formatAge(view.lastSignalAt === null ? null : Date.parse(view.lastSignalAt), now),
+    view.cwd,
+  ]);
+  process.stdout.write(`${renderTable(['ID', 'NAME', 'HARNESS', 'STATUS', 'STATE', 'PID', 'LAST SIGNAL', 'CWD'], rows)}\n`);
+}
+
+/** `ao status <id>` */
+export function showStatus(context: CliContext, idOrName: string, options: { json?: boolean }): void {
+  context.ingest();
+  const view = sessionView(findSessionOrThrow(context, idOrName), displayOptions(context.env, context.now()));
+  if (options.json) return printJson(view);
+  const lines: [string, string][] = [
+    ['id', view.id],
+    ['name', view.name],
+    ['harness', view.harness],
+    ['status', describeStatus(view)],
+    ['activity', view.activityState ?? '-'],
+    ['cwd', view.cwd],
+    ['pid', view.pid === null ? '-' : String(view.pid)],
+    ['created', view.createdAt ?? '-'],
+    ['last signal', view.lastSignalAt ?? 'never'],
+  ];
+  if (view.lastError) lines.push(['last error', view.lastError]);
+  if (view.toolsInFlight.length > 0) lines.push(['tools in flight', view.toolsInFlight.map((tool) => tool.name ?? tool.id ?? '?').join(', ')]);
+  if (view.terminated) lines.push(['terminated', `${view.terminatedAt ?? ''} (${view.terminatedReason ?? 'unknown'})`]);
+  const width = Math.max(...lines.map(([key]) => key.length));
+  process.stdout.write(`${lines.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n')}\n`);
+}
+
+function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value)) throw invalidArgument(`${flag} must be a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+/** `ao events [<id>] [--since CURSOR] [--limit N] [--follow]` */
+export async function listEvents(
+  context: CliContext,
+  idOrName: string | undefined,
+  options: { since?: string; limit?: string; follow?: boolean; json?: boolean },
+): Promise<void> {
+  let since = parseCount(options.since, '--since');
+  const limit = parseCount(options.limit, '--limit');
+  context.ingest();
+  const sessionId = idOrName === undefined ? undefined : findSessionOrThrow(context, idOrName).id;
+  const render = (events: ReturnType<typeof eventView>[]) => {
+    for (const event of events) {
+      const transition = event.type === 'transition' ? ` ${event.from ?? '∅'} → ${event.to}` : '';
+      process.stdout.write(`${event.seq}  ${event.at}  ${event.sessionId}  ${event.type} ${event.event}${transition}\n`);
+    }
+  };
+  const first = context.store.listEvents({ sessionId, since, limit }).map(eventView);
+  if (!options.follow) {
+    if (options.json) return printJson(first);
+    return render(first);
+  }
+  // Following: one JSON object per line (NDJSON) with --json, until interrupted.
+  const emit = (events: ReturnType<typeof eventView>[]) => {
+    if (options.json) for (const event of events) process.stdout.write(`${JSON.stringify(event)}\n`);
+    else render(events);
+    if (events.length > 0) since = events[events.length - 1]?.seq;
+  };
+  emit(first);
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      context.ingest();
+      emit(context.store.listEvents({ sessionId, since }).map(eventView));
+    }, 250);
+    const stop = () => {
+      clearInterval(timer);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,106 @@
+import { Command, CommanderError } from 'commander';
+import { CliContext } from './cli-context.js';
+import { CliError } from './cli-error.js';
+import { printError } from './output.js';
+import { listEvents, listSessions, showStatus } from './commands/session-commands.js';
+import { registerAgent } from './commands/register-command.js';
+import { changeHooks, checkHooks } from './commands/hook-admin-commands.js';
+import { reapCommand } from './commands/reap-command.js';
+import { runHookCapture } from './hooks-entry.js';
+
+const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
+
+function buildProgram(context: CliContext, setExit: (code: number) => void): Command {
+  const program = new Command('ao')
+    .description('Run and watch coding-agent CLIs: which one works, which one waits for you, which one is idle or dead.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('hooks <harness> <event>')
+    .description("hook entry point run by a harness: captures the JSON payload on stdin (prints nothing, always exits 0)")
+    .option('--session <id>', 'session id for agents adopted with ao register (AO_SESSION_ID wins)')
+    .action((harness: string, event: string, options: { session?: string }) => {
+      runHookCapture([harness, event, ...(options.session ? ['--session', options.session] : [])]);
+    });
+
+  program
+    .command('register')
+    .description('adopt an agent that ao did not start: record a session and install its hooks in a directory')
+    .requiredOption('--agent <harness>', 'claude-code, codex or opencode (aliases allowed)')
+    .option('--cwd <dir>', 'the agent\'s project directory (default: the current directory)')
+    .option('--pid <pid>', 'the agent\'s process id, so ao can tell when it dies')
+    .option('--name <name>', 'a name to find the session by')
+    .option('--json', JSON_HELP)
+    .action((options) => registerAgent(context, options));
+
+  program
+    .command('ls')
+    .description('list sessions (live ones; --all includes terminated)')
+    .option('--all', 'include terminated sessions')
+    .option('--json', JSON_HELP)
+    .action((options) => listSessions(context, options));
+
+  program
+    .command('status <id>')
+    .description('show one session (by id or name)')
+    .option('--json', JSON_HELP)
+    .action((id: string, options) => showStatus(context, id, options));
+
+  program
+    .command('events [id]')
+    .description('the event log: state transitions and signals, oldest first')
+    .option('--since <cursor>', 'only events after this seq')
+    .option('--limit <n>', 'at most n events')
+    .option('--follow', 'keep printing new events (NDJSON with --json)')
+    .option('--json', JSON_HELP)
+    .action((id: string | undefined, options) => listEvents(context, id, options));
+
+  program
+    .command('reap')
+    .description('probe every live session once; mark the dead ones exited and terminated')
+    .option('--json', JSON_HELP)
+    .action((options) => reapCommand(context, options));
+
+  const hookOptions = (command: Command) =>
+    command
+      .requiredOption('--agent <harness>', 'claude-code, codex or opencode')
+      .option('--cwd <dir>', 'project directory (default: the current directory)')
+      .option('--session <id>', 'bake this session id into the hook commands (else they read AO_SESSION_ID)')
+      .option('--json', JSON_HELP);
+
+  hookOptions(program.command('install-hooks').description("install a harness's ao hooks in a directory (merged, git-ignored, reversible)")).action(
+    (options) => changeHooks(context, 'install', options),
+  );
+  hookOptions(program.command('uninstall-hooks').description("remove ao's hooks from a directory, giving back the user's files")).action(
+    (options) => changeHooks(context, 'uninstall', options),
+  );
+  hookOptions(program.command('check-hooks').description("check ao's hooks in a directory (exit 1 when not installed)")).action(
+    (options) => setExit(checkHooks(context, options)),
+  );
+  return program;
+}
+
+/** Runs one `ao` command line; returns the exit code. */
+export async function runCli(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const context = new CliContext();
+  let exitCode = 0;
+  const program = buildProgram(context, (code) => {
+    exitCode = code;
+  });
+  if (json) program.configureOutput({ writeErr: () => {} });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      return printError(new CliError(error.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), error.message.replace(/^error: /, ''), 2), json);
+    }
+    return printError(error, json);
+  } finally {
+    context.close();
+  }
+}

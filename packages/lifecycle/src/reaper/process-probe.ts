@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+/** alive / dead, or failed: the probe could not tell, and a failed probe must never write. */
+export type ProbeResult = 'alive' | 'dead' | 'failed';
+
+/**
+ * A process's start time, an identity that survives pid reuse. Linux: `starttime` (clock ticks
+ * since boot) from /proc/<pid>/stat. Elsewhere: `ps -o lstart=`. Null when the process is gone.
+ * Throws when the answer cannot be had (the caller reports `failed`).
+ */
+export function readProcessStartTime(pid: number): string | null {
+  if (process.platform === 'linux') return readLinuxStartTime(pid);
+  const result = spawnSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) return null; // ps exits 1 when no such process
+  const text = result.stdout.trim();
+  return text.length > 0 ? `ps:${text}` : null;
+}
+
+function readLinuxStartTime(pid: number): string | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ESRCH') return null;
+    throw error;
+  }
+  // The command name (field 2) may hold spaces and parentheses: parse after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const state = fields[0];
+  // A zombie has finished running; only its exit status waits for the parent.
+  if (state === 'Z' || state === 'X') return null;
+  const startTicks = fields[19];
+  if (startTicks === undefined || !/^[0-9]+$/.test(startTicks)) throw new Error(`unparsable /proc/${pid}/stat`);
+  return `linux:${startTicks}`;
+}
+
+/** Probes a pid against the start time recorded when it was adopted or launched. */
+export function probeProcess(pid: number, expectedStartTime: string | null): ProbeResult {
+  if (!Number.isInteger(pid) || pid <= 0) return 'failed';
+  let startTime: string | null;
+  try {
+    startTime = readProcessStartTime(pid);
+  } catch {
+    return 'failed';
+  }
+  if (startTime === null) return 'dead';
+  // Same pid, another start time: the agent died and the pid was reused.
+  if (expectedStartTime !== null && startTime !== expectedStartTime) return 'dead';
+  return 'alive';
+}

@@ -1,0 +1,115 @@
+import type { ActivityState } from '@ao/activity-dispatch';
+import type { ReducibleSession } from '../session-state.js';
+
+/** A session as stored. Times are ms since the epoch. */
+export interface SessionRecord extends ReducibleSession {
+  harness: string;
+  name: string;
+  cwd: string;
+  pid: number | null;
+  pidStartTime: string | null;
+  hostPid: number | null;
+  hostStartTime: string | null;
+  hookCapable: boolean;
+  terminatedAt: number | null;
+  terminatedReason: string | null;
+  worktree: string | null;
+  createdAt: number;
+  launchedAt: number | null;
+  lastTransitionAt: number | null;
+  updatedAt: number;
+}
+
+export interface SessionRow {
+  id: string;
+  harness: string;
+  name: string;
+  cwd: string;
+  pid: number | null;
+  pid_start_time: string | null;
+  host_pid: number | null;
+  host_start_time: string | null;
+  launch_id: string | null;
+  hook_capable: number;
+  activity_state: string | null;
+  terminated: number;
+  terminated_at: number | null;
+  terminated_reason: string | null;
+  tools_in_flight: string;
+  blocked_tool: string | null;
+  facts: string;
+  worktree: string | null;
+  created_at: number;
+  launched_at: number | null;
+  first_signal_at: number | null;
+  last_signal_at: number | null;
+  last_transition_at: number | null;
+  updated_at: number;
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function rowToSession(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    harness: row.harness,
+    name: row.name,
+    cwd: row.cwd,
+    pid: row.pid,
+    pidStartTime: row.pid_start_time,
+    hostPid: row.host_pid,
+    hostStartTime: row.host_start_time,
+    launchId: row.launch_id,
+    hookCapable: row.hook_capable === 1,
+    activityState: row.activity_state as ActivityState | null,
+    terminated: row.terminated === 1,
+    terminatedAt: row.terminated_at,
+    terminatedReason: row.terminated_reason,
+    toolsInFlight: parseJson(row.tools_in_flight, []),
+    blockedTool: parseJson(row.blocked_tool, null),
+    facts: parseJson(row.facts, {}),
+    worktree: row.worktree,
+    createdAt: row.created_at,
+    launchedAt: row.launched_at,
+    firstSignalAt: row.first_signal_at,
+    lastSignalAt: row.last_signal_at,
+    lastTransitionAt: row.last_transition_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function sessionToRow(session: SessionRecord): SessionRow {
+  return {
+    id: session.id,
+    harness: session.harness,
+    name: session.name,
+    cwd: session.cwd,
+    pid: session.pid,
+    pid_start_time: session.pidStartTime,
+    host_pid: session.hostPid,
+    host_start_time: session.hostStartTime,
+    launch_id: session.launchId,
+    hook_capable: session.hookCapable ? 1 : 0,
+    activity_state: session.activityState,
+    terminated: session.terminated ? 1 : 0,
+    terminated_at: session.terminatedAt,
+    terminated_reason: session.terminatedReason,
+    tools_in_flight: JSON.stringify(session.toolsInFlight),
+    blocked_tool: session.blockedTool === null ? null : JSON.stringify(session.blockedTool),
+    facts: JSON.stringify(session.facts),
+    worktree: session.worktree,
+    created_at: session.createdAt,
+    launched_at: session.launchedAt,
+    first_signal_at: session.firstSignalAt,
+    last_signal_at: session.lastSignalAt,
+    last_transition_at: session.lastTransitionAt,
+    updated_at: session.updatedAt,
+  };
+}
