@@ -1,0 +1,78 @@
+import type { ActivityState, Derivation } from '@ao/activity-dispatch';
+import { field } from '@ao/activity-dispatch';
+import { type DerivationTable, type FactCandidates, deriveFromTable, path } from '@ao/registry';
+
+/**
+ * Claude Code → ao (DESIGN §3). The event is the AO name our hook command passed; the payload is
+ * Claude's hook JSON. Pure: no IO, no clock, never throws.
+ */
+
+/** Notification types and the state each implies; any other type (auth_success, …) implies none. */
+const NOTIFICATION_STATES: Readonly<Record<string, ActivityState>> = {
+  permission_prompt: 'blocked',
+  idle_prompt: 'idle',
+  elicitation_dialog: 'waiting_input',
+};
+
+/** Session-end reasons that do not end the agent: `/clear` and `/resume` start another conversation in the same process. */
+const CONTINUING_END_REASONS = new Set(['clear', 'resume']);
+
+function notificationState(payload: unknown): ActivityState | undefined {
+  const type = field(payload, 'notification_type');
+  return typeof type === 'string' && Object.hasOwn(NOTIFICATION_STATES, type) ? NOTIFICATION_STATES[type] : undefined;
+}
+
+function sessionEndState(payload: unknown): ActivityState | undefined {
+  const reason = field(payload, 'reason');
+  if (typeof reason !== 'string') return undefined; // malformed: say nothing rather than guess
+  return CONTINUING_END_REASONS.has(reason) ? undefined : 'exited';
+}
+
+/** `error` is a code (rate_limit, unknown, …); the details or the last message say what happened. */
+function stopFailureError(payload: unknown): string | undefined {
+  const parts = [
+    field(payload, 'error'),
+    field(payload, 'error_details'),
+    path(payload, 'error_details', 'message'),
+    field(payload, 'last_assistant_message'),
+  ].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+  return parts.length > 0 ? [...new Set(parts)].join(': ') : undefined;
+}
+
+function commonFacts(payload: unknown): FactCandidates {
+  return {
+    nativeSessionId: field(payload, 'session_id'),
+    transcriptPath: field(payload, 'transcript_path'),
+    cwd: field(payload, 'cwd'),
+    model: field(payload, 'model'),
+    toolName: field(payload, 'tool_name'),
+    toolUseId: field(payload, 'tool_use_id'),
+  };
+}
+
+export const claudeCodeDerivationTable: DerivationTable = {
+  'session-start': { event: 'session-start', facts: (p) => ({ reason: field(p, 'source') }) },
+  'user-prompt-submit': { event: 'user-prompt-submit', state: 'active', facts: (p) => ({ prompt: field(p, 'prompt') }) },
+  'pre-tool-use': { event: 'pre-tool-use', state: 'active' },
+  'post-tool-use': { event: 'post-tool-use', state: 'active' },
+  'post-tool-use-failure': { event: 'post-tool-use-failure', state: 'active', facts: (p) => ({ error: field(p, 'error') }) },
+  'permission-request': { event: 'permission-request', state: 'blocked' },
+  // The user said no; the turn goes on (the model is told and carries on).
+  'permission-denied': { event: 'permission-denied', state: 'active', facts: (p) => ({ reason: field(p, 'reason') }) },
+  notification: {
+    event: 'notification',
+    state: notificationState,
+    facts: (p) => ({ notification: field(p, 'message'), notificationType: field(p, 'notification_type') }),
+  },
+  elicitation: { event: 'elicitation', state: 'waiting_input', facts: (p) => ({ notification: field(p, 'message') }) },
+  'elicitation-result': { event: 'elicitation-result', state: 'active' },
+  stop: { event: 'stop', state: 'idle' },
+  // The turn died on an API or auth error: it is over (idle), and the error is worth showing.
+  'stop-failure': { event: 'stop-failure', state: 'idle', facts: (p) => ({ error: stopFailureError(p) }) },
+  'subagent-stop': { event: 'subagent-stop' },
+  'session-end': { event: 'session-end', state: sessionEndState, facts: (p) => ({ reason: field(p, 'reason') }) },
+};
+
+export function deriveClaudeCode(event: string, payload: unknown): Derivation | null {
+  return deriveFromTable(claudeCodeDerivationTable, event, payload, commonFacts);
+}

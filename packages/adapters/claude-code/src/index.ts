@@ -1,0 +1,23 @@
+import type { HarnessAdapter } from '@ao/registry';
+import { deriveClaudeCode } from './derivation-table.js';
+import { HARNESS_ID } from './hook-events.js';
+import { claudeCodeHookInstaller } from './hook-installer.js';
+import { buildClaudeCodeLaunch } from './launch-command.js';
+
+export const claudeCodeAdapter: HarnessAdapter = {
+  id: HARNESS_ID,
+  displayName: 'Claude Code',
+  aliases: ['claude'],
+  binary: 'claude',
+  hookCapable: true,
+  hooks: claudeCodeHookInstaller,
+  derive: deriveClaudeCode,
+  buildLaunch: buildClaudeCodeLaunch,
+};
+
+export default claudeCodeAdapter;
+export { claudeCodeDerivationTable, deriveClaudeCode } from './derivation-table.js';
+export { CLAUDE_HOOK_EVENTS, HOOK_TIMEOUT_SECONDS } from './hook-events.js';
+export { claudeCodeHookInstaller, settingsPath as claudeSettingsPath } from './hook-installer.js';
+export { buildClaudeCodeLaunch } from './launch-command.js';
+export { aoHooksBlock, inventoryAoHooks, mergeAoHooks, removeAoHooks } from './settings-hooks.js';

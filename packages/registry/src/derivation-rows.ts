@@ -1,0 +1,57 @@
+import type { ActivityState, AoEvent, Derivation, Facts } from '@ao/activity-dispatch';
+import { pickFacts } from '@ao/activity-dispatch';
+
+export type FactCandidates = { [K in keyof Facts]?: unknown };
+
+/**
+ * One row of an adapter's derivation table (DESIGN §3). `event` and `state` are values, or pure
+ * functions of the payload for the rows whose meaning depends on it (a notification's type, a
+ * session end's reason). A state function returning undefined means "no state" (facts only).
+ */
+export interface DerivationRow {
+  event: AoEvent | ((payload: unknown) => AoEvent);
+  state?: ActivityState | ((payload: unknown) => ActivityState | undefined);
+  facts?: (payload: unknown) => FactCandidates;
+}
+
+export type DerivationTable = Readonly<Record<string, DerivationRow>>;
+
+/**
+ * Looks the event up in the table. Never throws: a payload that makes a row's function throw
+ * (hostile getters, odd shapes) yields the row's static parts and no facts rather than a crash on
+ * the signal path. An event the table does not hold gives null.
+ */
+export function deriveFromTable(
+  table: DerivationTable,
+  event: unknown,
+  payload: unknown,
+  commonFacts?: (payload: unknown) => FactCandidates,
+): Derivation | null {
+  if (typeof event !== 'string' || !Object.hasOwn(table, event)) return null;
+  const row = table[event]!;
+  const aoEvent = typeof row.event === 'function' ? attempt(() => (row.event as (p: unknown) => AoEvent)(payload)) : row.event;
+  if (aoEvent === undefined) return null;
+  const state = typeof row.state === 'function' ? attempt(() => (row.state as (p: unknown) => ActivityState | undefined)(payload)) : row.state;
+  const facts = attempt(() => pickFacts({ ...(commonFacts?.(payload) ?? {}), ...(row.facts?.(payload) ?? {}) })) ?? {};
+  const derivation: Derivation = { event: aoEvent, facts };
+  if (state !== undefined) derivation.state = state;
+  return derivation;
+}
+
+function attempt<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a nested property path of an unknown value; undefined as soon as a step is not a plain object. */
+export function path(value: unknown, ...keys: string[]): unknown {
+  let cursor = value;
+  for (const key of keys) {
+    if (cursor === null || typeof cursor !== 'object' || Array.isArray(cursor)) return undefined;
+    cursor = (cursor as Record<string, unknown>)[key];
+  }
+  return cursor;
+}
