@@ -1,0 +1,46 @@
+import type { ActivityState, Derivation } from '@ao/activity-dispatch';
+import { field } from '@ao/activity-dispatch';
+import { type DerivationTable, type FactCandidates, deriveFromTable } from '@ao/registry';
+
+/**
+ * Codex CLI → ao (DESIGN §3, "map as Claude Code"). The event is the AO name our hook command
+ * passed; the payload is Codex's hook JSON (Claude-shaped, plus `turn_id` and `model` everywhere).
+ * Pure: no IO, never throws. Codex has no notification or idle event: Stop and Interrupt end turns.
+ */
+
+/** As for Claude Code: a session end that only switches conversation is not an exit. */
+const CONTINUING_END_REASONS = new Set(['clear', 'resume']);
+
+function sessionEndState(payload: unknown): ActivityState | undefined {
+  const reason = field(payload, 'reason');
+  if (typeof reason !== 'string') return undefined; // malformed: no guess (the session host still sees the exit)
+  return CONTINUING_END_REASONS.has(reason) ? undefined : 'exited';
+}
+
+function commonFacts(payload: unknown): FactCandidates {
+  return {
+    nativeSessionId: field(payload, 'session_id'),
+    transcriptPath: field(payload, 'transcript_path'),
+    cwd: field(payload, 'cwd'),
+    model: field(payload, 'model'),
+    toolName: field(payload, 'tool_name'),
+    toolUseId: field(payload, 'tool_use_id'),
+  };
+}
+
+export const codexDerivationTable: DerivationTable = {
+  'session-start': { event: 'session-start', facts: (p) => ({ reason: field(p, 'source') }) },
+  'user-prompt-submit': { event: 'user-prompt-submit', state: 'active', facts: (p) => ({ prompt: field(p, 'prompt') }) },
+  'pre-tool-use': { event: 'pre-tool-use', state: 'active' },
+  'post-tool-use': { event: 'post-tool-use', state: 'active' },
+  'permission-request': { event: 'permission-request', state: 'blocked' },
+  stop: { event: 'stop', state: 'idle' },
+  // The user cut the turn off (Esc, or No in an approval dialog): Stop does not follow.
+  interrupt: { event: 'interrupt', state: 'idle' },
+  'subagent-stop': { event: 'subagent-stop' },
+  'session-end': { event: 'session-end', state: sessionEndState, facts: (p) => ({ reason: field(p, 'reason') }) },
+};
+
+export function deriveCodex(event: string, payload: unknown): Derivation | null {
+  return deriveFromTable(codexDerivationTable, event, payload, commonFacts);
+}

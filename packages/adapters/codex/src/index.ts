@@ -1,0 +1,24 @@
+import type { HarnessAdapter } from '@ao/registry';
+import { deriveCodex } from './derivation-table.js';
+import { HARNESS_ID } from './hook-events.js';
+import { codexHookInstaller } from './hook-installer.js';
+import { buildCodexLaunch } from './launch-command.js';
+
+export const codexAdapter: HarnessAdapter = {
+  id: HARNESS_ID,
+  displayName: 'Codex CLI',
+  aliases: ['codex-cli'],
+  binary: 'codex',
+  hookCapable: true,
+  hooks: codexHookInstaller,
+  derive: deriveCodex,
+  buildLaunch: buildCodexLaunch,
+};
+
+export default codexAdapter;
+export { codexDerivationTable, deriveCodex } from './derivation-table.js';
+export { CODEX_HOOK_EVENTS } from './hook-events.js';
+export { codexHookInstaller } from './hook-installer.js';
+export { HOOK_TRUST_BYPASS_FLAG, codexHookArgs, codexHookOverrides } from './hook-overrides.js';
+export { buildCodexLaunch } from './launch-command.js';
+export { tomlBasicString } from './toml-string.js';
