@@ -1,0 +1,23 @@
+import type { HarnessAdapter } from '@ao/registry';
+import { deriveOpencode } from './derivation-table.js';
+import { HARNESS_ID, opencodeHookInstaller } from './hook-installer.js';
+import { buildOpencodeLaunch } from './launch-command.js';
+
+export const opencodeAdapter: HarnessAdapter = {
+  id: HARNESS_ID,
+  displayName: 'OpenCode',
+  aliases: ['open-code'],
+  binary: 'opencode',
+  hookCapable: true,
+  hooks: opencodeHookInstaller,
+  derive: deriveOpencode,
+  buildLaunch: buildOpencodeLaunch,
+};
+
+export default opencodeAdapter;
+export { FORWARDED_BUS_EVENTS, deriveOpencode, opencodeDerivationTable } from './derivation-table.js';
+export { NODE_MODULES_PLACEHOLDER, opencodeConfigDirFiles, writeOpencodeConfigDir } from './config-dir.js';
+export { opencodeHookInstaller, pluginPath as opencodePluginPath } from './hook-installer.js';
+export { buildOpencodeLaunch } from './launch-command.js';
+export { OPENCODE_NPM_FILES, PLUGIN_SDK, globalConfigDir, npmInstallSkipped } from './npm-install-trap.js';
+export { PLUGIN_MARKER, isAoPlugin, readPluginSettings, renderOpencodePlugin } from './plugin-source.js';

@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HookInstallError } from '@ao/registry';
+import { describe, expect, it } from 'vitest';
+import { PLUGIN_MARKER, opencodeAdapter, readPluginSettings, renderOpencodePlugin } from '../src/index.js';
+import { fakeAo, git, gitRepo, gitStatus, tempDir } from './support.js';
+
+const hooks = opencodeAdapter.hooks;
+
+function setup(sessionId?: string) {
+  const dir = gitRepo();
+  const ao = fakeAo();
+  const context = { aoCommand: ao.aoCommand, aoHome: join(tempDir(), 'ao-home'), ...(sessionId ? { sessionId } : {}) };
+  return { dir, ao, context, plugin: join(dir, '.opencode', 'plugins', 'ao.js') };
+}
+
+describe('OpenCode plugin installer', () => {
+  it('writes the marked plugin, git-ignored, says plainly what OpenCode will do, and leaves no trace on uninstall', () => {
+    const { dir, context, plugin } = setup('sess-1');
+    const result = hooks.install(dir, context);
+    expect(result.changed).toBe(true);
+    const source = readFileSync(plugin, 'utf8');
+    expect(source.split('\n')[0]).toBe(PLUGIN_MARKER);
+    expect(readPluginSettings(source)).toEqual({ aoCommand: context.aoCommand, sessionId: 'sess-1' });
+    expect(gitStatus(dir)).toBe('');
+    expect(result.notes.join('\n')).toMatch(/npm install of @opencode-ai\/plugin into .*\.opencode.*hangs at start, forever/);
+
+    const status = hooks.status(dir, context);
+    expect(status).toMatchObject({ installed: true, sessionId: 'sess-1' });
+    expect(status.problems.join('\n')).toMatch(/hangs at start/);
+
+    expect(hooks.uninstall(dir, context).changed).toBe(true);
+    expect(existsSync(join(dir, '.opencode'))).toBe(false);
+    expect(gitStatus(dir)).toBe('');
+  });
+
+  it('installing twice is installing once', () => {
+    const { dir, context, plugin } = setup('sess-1');
+    hooks.install(dir, context);
+    const bytes = readFileSync(plugin);
+    const ignore = readFileSync(join(dir, '.opencode', '.gitignore'));
+    const again = hooks.install(dir, context);
+    expect(again.changed).toBe(false);
+    expect(again.files).toEqual([]);
+    expect(readFileSync(plugin).equals(bytes)).toBe(true);
+    expect(readFileSync(join(dir, '.opencode', '.gitignore')).equals(ignore)).toBe(true);
+  });
+
+  it("refuses a plugin file that is not ao's, and leaves it alone on uninstall too", () => {
+    const { dir, context, plugin } = setup();
+    mkdirSync(join(dir, '.opencode', 'plugins'), { recursive: true });
+    writeFileSync(plugin, 'export const Mine = async () => ({});\n');
+    expect(() => hooks.install(dir, context)).toThrow(HookInstallError);
+    expect(() => hooks.install(dir, context)).toThrow(/not ao's plugin/);
+    expect(readFileSync(plugin, 'utf8')).toBe('export const Mine = async () => ({});\n');
+    expect(hooks.uninstall(dir, context).changed).toBe(false);
+    expect(readFileSync(plugin, 'utf8')).toBe('export const Mine = async () => ({});\n');
+    expect(hooks.status(dir, context).problems.join(' ')).toMatch(/not ao's plugin/);
+  });
+
+  it("keeps the user's other .opencode files, and their own .gitignore, using info/exclude", () => {
+    const { dir, context } = setup();
+    mkdirSync(join(dir, '.opencode', 'plugins'), { recursive: true });
+    writeFileSync(join(dir, '.opencode', 'plugins', 'mine.js'), 'export const Mine = async () => ({});\n');
+    writeFileSync(join(dir, '.opencode', '.gitignore'), 'node_modules\n');
+    git(dir, 'add', '.opencode');
+    git(dir, 'commit', '-q', '-m', 'user plugin');
+    hooks.install(dir, context);
+    expect(readFileSync(join(dir, '.opencode', '.gitignore'), 'utf8')).toBe('node_modules\n');
+    expect(gitStatus(dir)).toBe('');
+    hooks.uninstall(dir, context);
+    expect(existsSync(join(dir, '.opencode', 'plugins', 'mine.js'))).toBe(true);
+    expect(existsSync(join(dir, '.opencode', 'plugins', 'ao.js'))).toBe(false);
+    expect(readFileSync(join(dir, '.git', 'info', 'exclude'), 'utf8')).not.toContain('ao-managed');
+    expect(gitStatus(dir)).toBe('');
+  });
+
+  it('replaces an older ao plugin (other session, other ao) and status reports a mismatch', () => {
+    const { dir, context, plugin } = setup('new');
+    mkdirSync(join(dir, '.opencode', 'plugins'), { recursive: true });
+    writeFileSync(plugin, renderOpencodePlugin({ aoCommand: '/old/ao', mode: 'project', sessionId: 'old' }));
+    expect(hooks.status(dir, context).problems.join('\n')).toMatch(/reports for session old, not new/);
+    expect(hooks.status(dir, context).problems.join('\n')).toMatch(/another ao version or installation \(\/old\/ao\)/);
+    hooks.install(dir, context);
+    expect(readPluginSettings(readFileSync(plugin, 'utf8'))).toEqual({ aoCommand: context.aoCommand, sessionId: 'new' });
+    // an older ao plugin is never "restored": uninstall removes ao's plugin, whatever its version
+    hooks.uninstall(dir, context);
+    expect(existsSync(plugin)).toBe(false);
+  });
+
+  it("keeps its .gitignore after uninstall while OpenCode's npm files it caused are still there", () => {
+    const { dir, context } = setup();
+    hooks.install(dir, context);
+    // what OpenCode's SDK install writes next to the plugin
+    mkdirSync(join(dir, '.opencode', 'node_modules', '@opencode-ai'), { recursive: true });
+    writeFileSync(join(dir, '.opencode', 'package.json'), '{"dependencies":{"@opencode-ai/plugin":"1.18.33"}}');
+    expect(gitStatus(dir)).toBe('');
+    const result = hooks.uninstall(dir, context);
+    expect(result.notes.join(' ')).toMatch(/node_modules, package.json .* still exist/);
+    expect(existsSync(join(dir, '.opencode', 'plugins', 'ao.js'))).toBe(false);
+    expect(gitStatus(dir)).toBe('');
+  });
+});
