@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: ao's performance targets (DESIGN §10), each reported with a baseline measured
+ * in the same run, because the machines are shared and noisy. Prints a Markdown table.
+ */
+import { benchHookCapture } from './hook-capture.bench.mjs';
+import { benchIngestion } from './ingestion.bench.mjs';
+import { benchReaper } from './reaper.bench.mjs';
+import { ms } from './stats.mjs';
+
+const rows = [];
+const verdict = (row) => (row.pass === undefined ? '' : row.pass ? 'met' : 'MISSED');
+
+for (const row of benchHookCapture()) {
+  rows.push([row.name, `p50 ${ms(row.p50)} (p95 ${ms(row.p95)})`, ms(row.baseline), `${(row.p50 / row.baseline).toFixed(2)}×`, row.target ?? '', verdict(row)]);
+}
+for (const row of benchIngestion()) {
+  rows.push([row.name, `${Math.round(row.rate).toLocaleString('en')} signals/s`, `bare inserts ${Math.round(row.baselineRate).toLocaleString('en')}/s`, `${(row.baselineRate / row.rate).toFixed(1)}× slower than bare`, row.target, verdict(row)]);
+}
+for (const row of await benchReaper()) {
+  rows.push([row.name, `p50 ${ms(row.p50)}`, `${ms(row.baseline)} (1,000 /proc reads)`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);
+}
+
+const header = ['benchmark', 'result', 'baseline (same run)', 'ratio', 'target', 'verdict'];
+console.log(`| ${header.join(' | ')} |`);
+console.log(`|${header.map(() => '---').join('|')}|`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+if (rows.some((row) => row[5] === 'MISSED')) process.exitCode = 1;
