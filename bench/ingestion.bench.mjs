@@ -15,7 +15,7 @@ export function benchIngestion(count = 20_000) {
   const paths = aoPaths(home);
   const store = Store.open(paths.database);
   const registry = createDefaultRegistry();
-  const ids = Array.from({ length: 20 }, () => createSession(store, { harness: 'claude-code', cwd: home, hookCapable: true, now: Date.now() }).id);
+  const ids = Array.from({ length: 20 }, () => createSession(store, { harness: 'claude-code', cwd: home, expectsStartupSignal: true, now: Date.now() }).id);
   const cycle = [
     ['user-prompt-submit', { prompt: 'do it' }],
     ['pre-tool-use', { tool_name: 'Bash', tool_use_id: 't1', tool_input: { command: 'ls' } }],

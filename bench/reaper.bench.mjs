@@ -13,7 +13,7 @@ export async function benchReaper(sessions = 1000, rounds = 7) {
   const store = Store.open(aoPaths(home).database);
   const startTime = readProcessStartTime(process.pid);
   store.transaction(() => {
-    for (let i = 0; i < sessions; i++) createSession(store, { harness: 'claude-code', cwd: home, pid: process.pid, pidStartTime: startTime, hookCapable: true, now: Date.now() });
+    for (let i = 0; i < sessions; i++) createSession(store, { harness: 'claude-code', cwd: home, pid: process.pid, pidStartTime: startTime, expectsStartupSignal: true, now: Date.now() });
   });
   const passes = [];
   const baselines = [];

@@ -10,7 +10,7 @@ describe('32 concurrent ao hooks writers × 50 signals', () => {
   it('records all 1,600 signals, each session in capture order, while readers ingest concurrently', async () => {
     const aoHome = tempDir('ao-home-');
     const store = Store.open(aoPaths(aoHome).database);
-    const ids = Array.from({ length: WRITERS }, () => createSession(store, { harness: 'claude-code', cwd: aoHome, hookCapable: true, now: Date.now() }).id);
+    const ids = Array.from({ length: WRITERS }, () => createSession(store, { harness: 'claude-code', cwd: aoHome, expectsStartupSignal: true, now: Date.now() }).id);
     store.close();
 
     // Each writer is a shell loop calling the real launcher, as a harness would, one hook at a time.

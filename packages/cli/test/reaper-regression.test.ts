@@ -90,7 +90,7 @@ describe('the reaper and sticky states (the seed bug, as a regression)', () => {
     const aoHome = tempDir('ao-home-');
     const store = Store.open(aoPaths(aoHome).database);
     const { createSession, reapOnce } = await import('@ao/lifecycle');
-    const session = createSession(store, { harness: 'claude-code', cwd: aoHome, pid: 4242, pidStartTime: 'linux:5', hookCapable: true, now: Date.now() });
+    const session = createSession(store, { harness: 'claude-code', cwd: aoHome, pid: 4242, pidStartTime: 'linux:5', expectsStartupSignal: true, now: Date.now() });
     const before = store.listEvents().length;
     const report = await reapOnce({ store, probe: () => 'failed', confirmDelayMs: 0 });
     expect(report).toMatchObject({ probed: 1, failed: 1, reaped: [] });

@@ -22,7 +22,7 @@ export interface Display {
 
 type DisplayInput = Pick<
   SessionRecord,
-  'terminated' | 'activityState' | 'hookCapable' | 'firstSignalAt' | 'lastSignalAt' | 'launchedAt' | 'createdAt' | 'toolsInFlight'
+  'terminated' | 'activityState' | 'expectsStartupSignal' | 'firstSignalAt' | 'lastSignalAt' | 'launchedAt' | 'createdAt' | 'toolsInFlight'
 >;
 
 /**
@@ -38,7 +38,7 @@ export function displayStatus(session: DisplayInput, options: DisplayOptions): D
   if (reason !== null) return { status: 'needs_input', needsInputReason: reason };
   const noSignalAfter = options.noSignalAfterMs ?? DEFAULT_NO_SIGNAL_AFTER_MS;
   const launchedAt = session.launchedAt ?? session.createdAt;
-  if (session.hookCapable && session.firstSignalAt === null && options.now - launchedAt > noSignalAfter) {
+  if (session.expectsStartupSignal && session.firstSignalAt === null && options.now - launchedAt > noSignalAfter) {
     return { status: 'no_signal', ...none };
   }
   if (state === 'active') {

@@ -28,7 +28,7 @@ export function reduce(session: ReducibleSession, signal: ReducerSignal): Reduce
     return { accepted: true, session: next, log: [{ type: 'signal', event: signal.event, at: signal.at, facts: signal.facts }] };
   }
   next.activityState = target;
-  if (target !== 'blocked') next.blockedTool = null;
+  if (target !== 'blocked' && target !== 'waiting_input') next.blockedTool = null;
   return {
     accepted: true,
     session: next,
@@ -48,8 +48,10 @@ function transitionAllowed(session: ReducibleSession, signal: ReducerSignal, too
       if (TOOL_END_EVENTS.has(signal.event)) return isPostOfBlockedTool(session.blockedTool, signal, toolsBefore);
       return false;
     case 'waiting_input':
-      // A question is open: tool traffic and "busy" reports do not mean the user answered it.
-      return !TOOL_START_EVENTS.has(signal.event) && !TOOL_END_EVENTS.has(signal.event) && signal.event !== 'agent-busy';
+      // A question is open: tool traffic and "busy" reports do not mean the user answered it,
+      // unless it is the end of the question tool itself (Claude's AskUserQuestion).
+      if (TOOL_END_EVENTS.has(signal.event)) return session.blockedTool !== null && isPostOfBlockedTool(session.blockedTool, signal, toolsBefore);
+      return !TOOL_START_EVENTS.has(signal.event) && signal.event !== 'agent-busy';
     default:
       return true;
   }

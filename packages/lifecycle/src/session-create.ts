@@ -11,7 +11,7 @@ export interface NewSession {
   hostPid?: number | null;
   hostStartTime?: string | null;
   launchId?: string | null;
-  hookCapable: boolean;
+  expectsStartupSignal: boolean;
   worktree?: string | null;
   launchedAt?: number | null;
   now: number;
@@ -33,7 +33,7 @@ export function buildSession(input: NewSession & { id: string; name: string }): 
     hostPid: input.hostPid ?? null,
     hostStartTime: input.hostStartTime ?? null,
     launchId: input.launchId ?? null,
-    hookCapable: input.hookCapable,
+    expectsStartupSignal: input.expectsStartupSignal,
     activityState: null,
     terminated: false,
     terminatedAt: null,

@@ -25,7 +25,7 @@ export interface ReducibleSession {
   activityState: ActivityState | null;
   terminated: boolean;
   toolsInFlight: ToolFlight[];
-  /** The tool whose permission dialog is open, as far as it is known. */
+  /** The tool whose dialog (a permission, or a question asked through a tool) is open, as far as it is known. */
   blockedTool: ToolFlight | null;
   firstSignalAt: number | null;
   lastSignalAt: number | null;

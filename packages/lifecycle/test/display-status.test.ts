@@ -4,7 +4,7 @@ import { displayStatus } from '../src/display-status.js';
 const base = {
   terminated: false,
   activityState: null,
-  hookCapable: true,
+  expectsStartupSignal: true,
   firstSignalAt: null,
   lastSignalAt: null,
   launchedAt: 0,
@@ -26,7 +26,7 @@ describe('displayStatus', () => {
   it('no_signal: hook-capable, alive, no hook 90 s after launch', () => {
     expect(displayStatus(base, { now: 89_000 }).status).toBe('idle');
     expect(displayStatus(base, { now: 91_000 }).status).toBe('no_signal');
-    expect(displayStatus({ ...base, hookCapable: false }, { now: 91_000 }).status).toBe('idle');
+    expect(displayStatus({ ...base, expectsStartupSignal: false }, { now: 91_000 }).status).toBe('idle');
     expect(displayStatus({ ...base, terminated: true }, { now: 91_000 }).status).toBe('terminated');
   });
 

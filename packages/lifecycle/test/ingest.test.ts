@@ -28,7 +28,7 @@ function capture(sessionId: string, event: string, payload: string, launchId: st
 }
 
 function newSession(): string {
-  return createSession(store, { harness: testDeriver.id, cwd: home, hookCapable: true, now: Date.now() }).id;
+  return createSession(store, { harness: testDeriver.id, cwd: home, expectsStartupSignal: true, now: Date.now() }).id;
 }
 
 describe('ingestSpool', () => {

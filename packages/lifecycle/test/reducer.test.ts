@@ -188,6 +188,18 @@ describe('waiting_input', () => {
     expect(states).toEqual(['waiting_input', 'waiting_input', 'waiting_input', 'waiting_input', 'active']);
   });
 
+  it('a question asked through a tool (Claude AskUserQuestion) is answered by the post of that tool', () => {
+    const { states, final } = run(session({ activityState: 'active' }), [
+      signal('pre-tool-use', 'active', { toolName: 'Bash', toolUseId: 'b' }),
+      signal('pre-tool-use', 'active', { toolName: 'AskUserQuestion', toolUseId: 'q' }),
+      signal('permission-request', 'waiting_input', { toolName: 'AskUserQuestion' }),
+      signal('post-tool-use', 'active', { toolName: 'Bash', toolUseId: 'b' }),
+      signal('post-tool-use', 'active', { toolName: 'AskUserQuestion', toolUseId: 'q' }),
+    ]);
+    expect(states).toEqual(['active', 'active', 'waiting_input', 'waiting_input', 'active']);
+    expect(final.blockedTool).toBeNull();
+  });
+
   it('a permission dialog while a question is open becomes blocked; a new prompt makes it active', () => {
     const waiting = session({ activityState: 'waiting_input' });
     expect(reduce(waiting, signal('permission-request', 'blocked', { toolName: 'Bash' })).session.activityState).toBe('blocked');

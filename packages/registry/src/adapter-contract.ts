@@ -80,8 +80,14 @@ export interface HarnessAdapter extends Deriver {
   readonly aliases: readonly string[];
   /** Executable name looked up on PATH. */
   readonly binary: string;
-  /** Whether the harness reports through hooks (drives the `no_signal` display status). */
+  /** Whether the harness reports through hooks at all. */
   readonly hookCapable: boolean;
+  /**
+   * Whether a hook fires when the harness starts, before any prompt. Only then does silence after
+   * launch mean the hooks are not wired (the `no_signal` display status). Codex fires nothing
+   * until the first prompt.
+   */
+  readonly signalsAtStartup: boolean;
   readonly hooks: HookInstaller;
   buildLaunch(options: LaunchOptions): LaunchCommand;
 }

@@ -14,6 +14,17 @@ const NOTIFICATION_STATES: Readonly<Record<string, ActivityState>> = {
   elicitation_dialog: 'waiting_input',
 };
 
+/**
+ * Tools whose "permission" dialog is really a question to the user: Claude asks through the
+ * AskUserQuestion tool, and its PermissionRequest is the question being shown.
+ */
+const QUESTION_TOOLS = new Set(['AskUserQuestion']);
+
+function permissionRequestState(payload: unknown): ActivityState {
+  const tool = field(payload, 'tool_name');
+  return typeof tool === 'string' && QUESTION_TOOLS.has(tool) ? 'waiting_input' : 'blocked';
+}
+
 /** Session-end reasons that do not end the agent: `/clear` and `/resume` start another conversation in the same process. */
 const CONTINUING_END_REASONS = new Set(['clear', 'resume']);
 
@@ -56,7 +67,7 @@ export const claudeCodeDerivationTable: DerivationTable = {
   'pre-tool-use': { event: 'pre-tool-use', state: 'active' },
   'post-tool-use': { event: 'post-tool-use', state: 'active' },
   'post-tool-use-failure': { event: 'post-tool-use-failure', state: 'active', facts: (p) => ({ error: field(p, 'error') }) },
-  'permission-request': { event: 'permission-request', state: 'blocked' },
+  'permission-request': { event: 'permission-request', state: permissionRequestState },
   // The user said no; the turn goes on (the model is told and carries on).
   'permission-denied': { event: 'permission-denied', state: 'active', facts: (p) => ({ reason: field(p, 'reason') }) },
   notification: {

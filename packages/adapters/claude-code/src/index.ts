@@ -10,6 +10,7 @@ export const claudeCodeAdapter: HarnessAdapter = {
   aliases: ['claude'],
   binary: 'claude',
   hookCapable: true,
+  signalsAtStartup: true,
   hooks: claudeCodeHookInstaller,
   derive: deriveClaudeCode,
   buildLaunch: buildClaudeCodeLaunch,

@@ -13,6 +13,8 @@ describe('Claude Code derivation: every row of DESIGN §3', () => {
     ['post-tool-use', p.postToolUse, 'active'],
     ['post-tool-use-failure', p.postToolUseFailure, 'active'],
     ['permission-request', p.permissionRequest, 'blocked'],
+    // AskUserQuestion's dialog is a question for the user, not a permission.
+    ['permission-request', { ...p.permissionRequest, tool_name: 'AskUserQuestion', tool_input: { questions: [] } }, 'waiting_input'],
     ['notification', p.notification('permission_prompt'), 'blocked'],
     ['notification', p.notification('idle_prompt', 'Claude is waiting for your input'), 'idle'],
     ['notification', p.notification('elicitation_dialog', 'Claude has a question'), 'waiting_input'],

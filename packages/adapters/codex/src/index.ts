@@ -10,6 +10,7 @@ export const codexAdapter: HarnessAdapter = {
   aliases: ['codex-cli'],
   binary: 'codex',
   hookCapable: true,
+  signalsAtStartup: false,
   hooks: codexHookInstaller,
   derive: deriveCodex,
   buildLaunch: buildCodexLaunch,

@@ -55,6 +55,9 @@ function permissionSubject(p: unknown): unknown {
 }
 
 export const opencodeDerivationTable: DerivationTable = {
+  // Sent by ao's plugin when OpenCode loads it: the hooks are wired, even before the first prompt
+  // (OpenCode creates its session only with the first prompt).
+  'plugin.init': { event: 'session-start', facts: (p) => ({ cwd: path(p, 'properties', 'directory') }) },
   'session.created': {
     event: 'session-start',
     facts: (p) => ({ cwd: path(p, 'properties', 'info', 'directory'), model: path(p, 'properties', 'info', 'model', 'id') }),
@@ -104,7 +107,9 @@ export const opencodeDerivationTable: DerivationTable = {
 };
 
 /** The native types ao's plugin forwards: exactly those derive knows. */
-export const FORWARDED_BUS_EVENTS = Object.keys(opencodeDerivationTable).filter((type) => !['chat.message', 'tool.execute.before', 'tool.execute.after'].includes(type));
+export const FORWARDED_BUS_EVENTS = Object.keys(opencodeDerivationTable).filter(
+  (type) => !['plugin.init', 'chat.message', 'tool.execute.before', 'tool.execute.after'].includes(type),
+);
 
 function commonFacts(p: unknown): FactCandidates {
   return { nativeSessionId: sessionOf(p) };

@@ -9,6 +9,7 @@ export const opencodeAdapter: HarnessAdapter = {
   aliases: ['open-code'],
   binary: 'opencode',
   hookCapable: true,
+  signalsAtStartup: true,
   hooks: opencodeHookInstaller,
   derive: deriveOpencode,
   buildLaunch: buildOpencodeLaunch,

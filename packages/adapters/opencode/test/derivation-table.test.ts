@@ -25,6 +25,7 @@ describe('OpenCode derivation: native events normalised to AO events', () => {
     ['tool.execute.before', p.toolBefore, 'pre-tool-use', 'active'],
     ['tool.execute.after', p.toolAfter, 'post-tool-use', 'active'],
     ['session.created', p.sessionCreated, 'session-start', undefined],
+    ['plugin.init', { type: 'plugin.init', properties: { directory: '/home/user/project' } }, 'session-start', undefined],
   ] as const)('%s %# → %s %s', (event, payload, aoEvent, state) => {
     expect(brief(event, payload)).toEqual({ event: aoEvent, state });
   });

@@ -71,6 +71,7 @@ describe('the OpenCode plugin ao writes', () => {
     run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'project', sessionId: 'sess_1' }), TURN, { AO_SESSION_ID: undefined }, ao.log);
     const calls = ao.calls();
     expect(calls.map((call) => call.argv[2])).toEqual([
+      'plugin.init', // on load: proves the wiring before the first prompt
       'session.created',
       'chat.message',
       'session.status', // busy; the second busy right after is skipped (message.updated is not forwarded)
@@ -83,11 +84,11 @@ describe('the OpenCode plugin ao writes', () => {
       'session.idle',
     ]);
     for (const call of calls) expect(call.argv).toEqual(['hooks', 'opencode', call.argv[2], '--session', 'sess_1']);
-    expect(JSON.parse(calls[4]!.stdin)).toEqual(p.permissionAsked);
-    const chat = JSON.parse(calls[1]!.stdin);
+    expect(JSON.parse(calls[5]!.stdin)).toEqual(p.permissionAsked);
+    const chat = JSON.parse(calls[2]!.stdin);
     expect(chat.output.parts).toEqual([{ type: 'text', text: 'please MOCK_TOOL run it' }]);
     // tool args (file contents, for a write) are not shipped through the hook
-    expect(JSON.parse(calls[3]!.stdin)).toEqual({ type: 'tool.execute.before', input: p.toolBefore.input });
+    expect(JSON.parse(calls[4]!.stdin)).toEqual({ type: 'tool.execute.before', input: p.toolBefore.input });
   });
 
   it("marks a subagent's session so that its idle does not end the turn", () => {
@@ -101,6 +102,7 @@ describe('the OpenCode plugin ao writes', () => {
     );
     const calls = ao.calls();
     expect(calls.map((call) => [call.argv, JSON.parse(call.stdin).aoSubagent])).toEqual([
+      [['hooks', 'opencode', 'plugin.init'], undefined],
       [['hooks', 'opencode', 'session.status'], undefined],
       [['hooks', 'opencode', 'session.idle'], true],
     ]);
@@ -116,7 +118,7 @@ describe('the OpenCode plugin ao writes', () => {
       { AO_SESSION_ID: undefined },
       ao.log,
     );
-    expect(ao.calls().map((call) => call.argv[2])).toEqual(['chat.message', 'tool.execute.before', 'tool.execute.after']);
+    expect(ao.calls().map((call) => call.argv[2])).toEqual(['plugin.init', 'chat.message', 'tool.execute.before', 'tool.execute.after']);
   });
 
   it('a project plugin stands aside in a session ao started; a launch plugin reports only there', () => {
@@ -125,6 +127,9 @@ describe('the OpenCode plugin ao writes', () => {
     run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'launch' }), TURN, { AO_SESSION_ID: undefined }, ao.log);
     expect(ao.calls()).toEqual([]);
     run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'launch' }), [ev(p.sessionIdle)], { AO_SESSION_ID: 'spawned' }, ao.log);
-    expect(ao.calls().map((call) => call.argv)).toEqual([['hooks', 'opencode', 'session.idle']]);
+    expect(ao.calls().map((call) => call.argv)).toEqual([
+      ['hooks', 'opencode', 'plugin.init'],
+      ['hooks', 'opencode', 'session.idle'],
+    ]);
   });
 });

@@ -53,7 +53,7 @@ export function registerAgent(context: CliContext, options: RegisterOptions): vo
     ...(options.name !== undefined && { name: options.name }),
     pid,
     pidStartTime,
-    hookCapable: adapter.hookCapable,
+    expectsStartupSignal: adapter.hookCapable && adapter.signalsAtStartup,
     now,
   });
   let installed;

@@ -15,7 +15,8 @@ export const MIGRATIONS: readonly string[] = [
     host_pid INTEGER,
     host_start_time TEXT,
     launch_id TEXT,
-    hook_capable INTEGER NOT NULL DEFAULT 1,
+    -- A hook is expected soon after launch: silence then means the hooks are not wired (no_signal).
+    expects_startup_signal INTEGER NOT NULL DEFAULT 1,
     activity_state TEXT,
     terminated INTEGER NOT NULL DEFAULT 0,
     terminated_at INTEGER,

@@ -10,7 +10,7 @@ export interface SessionRecord extends ReducibleSession {
   pidStartTime: string | null;
   hostPid: number | null;
   hostStartTime: string | null;
-  hookCapable: boolean;
+  expectsStartupSignal: boolean;
   terminatedAt: number | null;
   terminatedReason: string | null;
   worktree: string | null;
@@ -30,7 +30,7 @@ export interface SessionRow {
   host_pid: number | null;
   host_start_time: string | null;
   launch_id: string | null;
-  hook_capable: number;
+  expects_startup_signal: number;
   activity_state: string | null;
   terminated: number;
   terminated_at: number | null;
@@ -67,7 +67,7 @@ export function rowToSession(row: SessionRow): SessionRecord {
     hostPid: row.host_pid,
     hostStartTime: row.host_start_time,
     launchId: row.launch_id,
-    hookCapable: row.hook_capable === 1,
+    expectsStartupSignal: row.expects_startup_signal === 1,
     activityState: row.activity_state as ActivityState | null,
     terminated: row.terminated === 1,
     terminatedAt: row.terminated_at,
@@ -96,7 +96,7 @@ export function sessionToRow(session: SessionRecord): SessionRow {
     host_pid: session.hostPid,
     host_start_time: session.hostStartTime,
     launch_id: session.launchId,
-    hook_capable: session.hookCapable ? 1 : 0,
+    expects_startup_signal: session.expectsStartupSignal ? 1 : 0,
     activity_state: session.activityState,
     terminated: session.terminated ? 1 : 0,
     terminated_at: session.terminatedAt,
