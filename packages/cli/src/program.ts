@@ -7,6 +7,8 @@ import { registerAgent } from './commands/register-command.js';
 import { changeHooks, checkHooks } from './commands/hook-admin-commands.js';
 import { reapCommand } from './commands/reap-command.js';
 import { runHookCapture } from './hooks-entry.js';
+import { handleJsonRequest } from './commands/json-protocol.js';
+import { readFileSync } from 'node:fs';
 
 const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
 
@@ -62,6 +64,16 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
     .description('probe every live session once; mark the dead ones exited and terminated')
     .option('--json', JSON_HELP)
     .action((options) => reapCommand(context, options));
+
+  program
+    .command('json')
+    .description('seed protocol: one JSON request on stdin, one JSON response on stdout (action "capabilities" lists the rest)')
+    .option('--json', 'accepted for uniformity; output is always JSON')
+    .action(async () => {
+      const { response, ok } = await handleJsonRequest(context, readFileSync(0, 'utf8'));
+      process.stdout.write(`${JSON.stringify(response)}\n`);
+      if (!ok) setExit(1);
+    });
 
   const hookOptions = (command: Command) =>
     command

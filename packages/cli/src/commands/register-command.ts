@@ -33,6 +33,13 @@ export function resolveDirectory(dir: string | undefined): string {
  * session is removed again.
  */
 export function registerAgent(context: CliContext, options: RegisterOptions): void {
+  const { result, displayName, notes } = registerAgentData(context, options);
+  if (options.json) return printJson(result);
+  process.stdout.write(`Registered ${displayName} session ${result.id} (${result.name}) in ${result.cwd}\n`);
+  for (const note of notes) process.stdout.write(`  ${note}\n`);
+}
+
+export function registerAgentData(context: CliContext, options: RegisterOptions) {
   const adapter = resolveAdapter(context, options.agent);
   const cwd = resolveDirectory(options.cwd);
   let pid: number | null = null;
@@ -67,7 +74,5 @@ export function registerAgent(context: CliContext, options: RegisterOptions): vo
     ...sessionView(session, displayOptions(context.env, now)),
     hooks: { files: installed.files, notes: installed.notes, ...(installed.launchArgs && { launchArgs: installed.launchArgs }) },
   };
-  if (options.json) return printJson(result);
-  process.stdout.write(`Registered ${adapter.displayName} session ${session.id} (${session.name}) in ${cwd}\n`);
-  for (const note of installed.notes) process.stdout.write(`  ${note}\n`);
+  return { result, displayName: adapter.displayName, notes: installed.notes };
 }

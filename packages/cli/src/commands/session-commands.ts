@@ -1,4 +1,4 @@
-import { eventView, sessionView, type SessionRecord } from '@ao/lifecycle';
+import { eventView, sessionView, type EventView, type SessionRecord, type SessionView } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { invalidArgument, notFound } from '../cli-error.js';
 import { formatAge, printJson, renderTable } from '../output.js';
@@ -14,11 +14,23 @@ function describeStatus(view: ReturnType<typeof sessionView>): string {
   return view.needsInputReason ? `${view.status} (${view.needsInputReason})` : view.status;
 }
 
-/** `ao ls [--all]` */
-export function listSessions(context: CliContext, options: { all?: boolean; json?: boolean }): void {
+/** The session objects of `ao ls`, current as of now. */
+export function sessionViews(context: CliContext, all: boolean): SessionView[] {
   context.ingest();
   const now = context.now();
-  const views = context.store.listSessions({ all: options.all === true }).map((session) => sessionView(session, displayOptions(context.env, now)));
+  return context.store.listSessions({ all }).map((session) => sessionView(session, displayOptions(context.env, now)));
+}
+
+/** The session object of `ao status`, current as of now. */
+export function statusView(context: CliContext, idOrName: string): SessionView {
+  context.ingest();
+  return sessionView(findSessionOrThrow(context, idOrName), displayOptions(context.env, context.now()));
+}
+
+/** `ao ls [--all]` */
+export function listSessions(context: CliContext, options: { all?: boolean; json?: boolean }): void {
+  const now = context.now();
+  const views = sessionViews(context, options.all === true);
   if (options.json) return printJson(views);
   if (views.length === 0) {
     process.stdout.write(options.all ? 'No sessions.\n' : "No live sessions (see 'ao ls --all').\n");
@@ -39,8 +51,7 @@ export function listSessions(context: CliContext, options: { all?: boolean; json
 
 /** `ao status <id>` */
 export function showStatus(context: CliContext, idOrName: string, options: { json?: boolean }): void {
-  context.ingest();
-  const view = sessionView(findSessionOrThrow(context, idOrName), displayOptions(context.env, context.now()));
+  const view = statusView(context, idOrName);
   if (options.json) return printJson(view);
   const lines: [string, string][] = [
     ['id', view.id],
@@ -60,10 +71,19 @@ export function showStatus(context: CliContext, idOrName: string, options: { jso
   process.stdout.write(`${lines.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n')}\n`);
 }
 
-function parseCount(value: string | undefined, flag: string): number | undefined {
+function parseCount(value: string | number | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[0-9]+$/.test(value)) throw invalidArgument(`${flag} must be a non-negative integer, got "${value}"`);
+  if (!/^[0-9]+$/.test(String(value))) throw invalidArgument(`${flag} must be a non-negative integer, got "${value}"`);
   return Number(value);
+}
+
+/** The event objects of `ao events`: all matching, paged only when a limit is given. */
+export function eventViews(context: CliContext, query: { id?: string; since?: string | number; limit?: string | number }): EventView[] {
+  const since = parseCount(query.since, 'since');
+  const limit = parseCount(query.limit, 'limit');
+  context.ingest();
+  const sessionId = query.id === undefined ? undefined : findSessionOrThrow(context, query.id).id;
+  return context.store.listEvents({ sessionId, since, limit }).map(eventView);
 }
 
 /** `ao events [<id>] [--since CURSOR] [--limit N] [--follow]` */
@@ -72,26 +92,24 @@ export async function listEvents(
   idOrName: string | undefined,
   options: { since?: string; limit?: string; follow?: boolean; json?: boolean },
 ): Promise<void> {
-  let since = parseCount(options.since, '--since');
-  const limit = parseCount(options.limit, '--limit');
-  context.ingest();
-  const sessionId = idOrName === undefined ? undefined : findSessionOrThrow(context, idOrName).id;
-  const render = (events: ReturnType<typeof eventView>[]) => {
+  const render = (events: EventView[]) => {
     for (const event of events) {
       const transition = event.type === 'transition' ? ` ${event.from ?? '∅'} → ${event.to}` : '';
       process.stdout.write(`${event.seq}  ${event.at}  ${event.sessionId}  ${event.type} ${event.event}${transition}\n`);
     }
   };
-  const first = context.store.listEvents({ sessionId, since, limit }).map(eventView);
+  const first = eventViews(context, { id: idOrName, since: options.since, limit: options.limit });
   if (!options.follow) {
     if (options.json) return printJson(first);
     return render(first);
   }
   // Following: one JSON object per line (NDJSON) with --json, until interrupted.
-  const emit = (events: ReturnType<typeof eventView>[]) => {
+  const sessionId = idOrName === undefined ? undefined : findSessionOrThrow(context, idOrName).id;
+  let since = first.at(-1)?.seq ?? parseCount(options.since, '--since');
+  const emit = (events: EventView[]) => {
     if (options.json) for (const event of events) process.stdout.write(`${JSON.stringify(event)}\n`);
     else render(events);
-    if (events.length > 0) since = events[events.length - 1]?.seq;
+    since = events.at(-1)?.seq ?? since;
   };
   emit(first);
   await new Promise<void>((resolve) => {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runAo, tempDir } from './ao-harness.js';
+
+async function request(aoHome: string, body: unknown) {
+  const result = await runAo(aoHome, ['json'], { input: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { exitCode: result.exitCode, response: JSON.parse(result.stdout) };
+}
+
+describe('ao json (seed protocol)', () => {
+  it('capabilities lists the actions', async () => {
+    const { exitCode, response } = await request(tempDir('ao-home-'), { version: 'v1', id: 7, client: 'test', action: 'capabilities' });
+    expect(exitCode).toBe(0);
+    expect(response).toMatchObject({ version: 'v1', id: 7, action: 'capabilities', ok: true });
+    expect(response.result.actions.map((action: { name: string }) => action.name)).toEqual(['capabilities', 'ls', 'status', 'events', 'register', 'reap']);
+  });
+
+  it('register, then status and ls, return the same session objects as the CLI', async () => {
+    const aoHome = tempDir('ao-home-');
+    const registered = await request(aoHome, { version: 'v1', id: 'r1', action: 'register', input: { agent: 'claude', cwd: tempDir('p-'), name: 'mine' } });
+    expect(registered.response).toMatchObject({ ok: true, result: { harness: 'claude-code', name: 'mine', status: 'idle' } });
+    const status = await request(aoHome, { version: 'v1', action: 'status', input: { id: 'mine' } });
+    expect(status.response).toMatchObject({ id: null, ok: true, result: { id: registered.response.result.id } });
+    const ls = await request(aoHome, { version: 'v1', action: 'ls' });
+    expect(ls.response.result).toHaveLength(1);
+  });
+
+  it.each([
+    ['not JSON', 'nope{', 'invalid_request'],
+    ['wrong version', { version: 'v2', action: 'ls' }, 'invalid_request'],
+    ['no action', { version: 'v1' }, 'invalid_request'],
+    ['unknown action', { version: 'v1', action: 'launch-missiles' }, 'unknown_action'],
+    ['bad input', { version: 'v1', action: 'events', input: { limit: -1 } }, 'invalid_request'],
+    ['missing session', { version: 'v1', action: 'status', input: { id: 'ghost' } }, 'not_found'],
+  ])('%s → error %s', async (_name, body, code) => {
+    const { exitCode, response } = await request(tempDir('ao-home-'), body);
+    expect(exitCode).toBe(1);
+    expect(response).toMatchObject({ version: 'v1', ok: false, error: { code, message: expect.any(String) } });
+  });
+});
