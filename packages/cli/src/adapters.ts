@@ -2,8 +2,9 @@ import { AdapterRegistry } from '@ao/registry';
 import { claudeCodeAdapter } from '@ao/adapter-claude-code';
 import { codexAdapter } from '@ao/adapter-codex';
 import { opencodeAdapter } from '@ao/adapter-opencode';
+import { demoAdapter } from '@ao/adapter-demo';
 
 /** The harnesses this ao knows. Adding a harness: write its adapter package and list it here. */
 export function createDefaultRegistry(): AdapterRegistry {
-  return new AdapterRegistry([claudeCodeAdapter, codexAdapter, opencodeAdapter]);
+  return new AdapterRegistry([claudeCodeAdapter, codexAdapter, opencodeAdapter, demoAdapter]);
 }

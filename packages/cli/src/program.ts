@@ -9,6 +9,13 @@ import { reapCommand } from './commands/reap-command.js';
 import { runHookCapture } from './hooks-entry.js';
 import { handleJsonRequest } from './commands/json-protocol.js';
 import { readFileSync } from 'node:fs';
+import { spawnAgent } from './commands/spawn-command.js';
+import { sendText } from './commands/send-command.js';
+import { killSession } from './commands/kill-command.js';
+import { attachSession } from './commands/attach-command.js';
+import { showLogs } from './commands/logs-command.js';
+import { pruneSessions, removeSessions } from './commands/remove-commands.js';
+import { runDaemon } from './daemon/daemon-loop.js';
 
 const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
 
@@ -36,6 +43,67 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
     .option('--name <name>', 'a name to find the session by')
     .option('--json', JSON_HELP)
     .action((options) => registerAgent(context, options));
+
+  program
+    .command('spawn')
+    .description('start a harness in a PTY under a session host, hooks wired through the launch (nothing written into your repository)')
+    .option('--agent <harness>', 'claude-code, codex, opencode or demo (aliases allowed)')
+    .option('--harness <harness>', 'the same as --agent')
+    .option('--cwd <dir>', 'the directory to work in (default: the current directory)')
+    .option('--worktree', 'work in a new git worktree on branch ao/<id> under $AO_HOME/worktrees')
+    .option('--prompt <text>', 'the first prompt, delivered the way the harness accepts it')
+    .option('--name <name>', 'a name to find the session by')
+    .option('--dry-run', 'print the argv, environment and files the spawn would use, and do nothing')
+    .option('--no-daemon', 'do not start the background daemon')
+    .option('--json', JSON_HELP)
+    .argument('[args...]', 'extra arguments for the harness, after --')
+    .action((args: string[], options) => spawnAgent(context, options, args));
+
+  program
+    .command('send <id> <text>')
+    .description('type text into a session and submit it; waits until the harness acknowledges it')
+    .option('--force', 'send even while a permission dialog is open (the text would answer it)')
+    .option('--timeout <seconds>', 'how long to wait for the acknowledgement (default 15)')
+    .option('--json', JSON_HELP)
+    .action((id: string, text: string, options) => sendText(context, id, text, options));
+
+  program
+    .command('attach <id>')
+    .description("connect your terminal to a session's terminal (Ctrl-] detaches)")
+    .action((id: string) => attachSession(context, id));
+
+  program
+    .command('logs <id>')
+    .description("a session's recent terminal output")
+    .option('--follow', 'keep printing new output until the session ends')
+    .option('--json', JSON_HELP)
+    .action((id: string, options) => showLogs(context, id, options));
+
+  program
+    .command('kill <id>')
+    .description('stop a session (SIGTERM, then SIGKILL after --grace seconds) and mark it terminated; its record is kept')
+    .option('--grace <seconds>', 'seconds between SIGTERM and SIGKILL (default 5)')
+    .option('--json', JSON_HELP)
+    .action((id: string, options) => killSession(context, id, options));
+
+  program
+    .command('rm <ids...>')
+    .description('remove terminated sessions, their files and worktrees')
+    .option('--force', 'also remove worktrees holding uncommitted changes')
+    .option('--json', JSON_HELP)
+    .action((ids: string[], options) => removeSessions(context, ids, options));
+
+  program
+    .command('prune')
+    .description('remove every terminated session (worktrees with uncommitted changes are kept unless --force)')
+    .option('--force', 'also remove worktrees holding uncommitted changes')
+    .option('--json', JSON_HELP)
+    .action((options) => pruneSessions(context, options));
+
+  program
+    .command('daemon')
+    .description('run ingestion and the reaper in the foreground (ao spawn starts one in the background)')
+    .action(async () => setExit(await runDaemon(context)));
 
   program
     .command('ls')

@@ -3,6 +3,8 @@ import type { SessionRecord } from './store/session-record.js';
 import { newId } from './session-ids.js';
 
 export interface NewSession {
+  /** A pre-chosen id (spawn picks it before the launch files are written); else a new one. */
+  id?: string;
   harness: string;
   cwd: string;
   name?: string;
@@ -57,7 +59,7 @@ export function createSession(store: Store, input: NewSession, lifecycleEvent = 
     if (input.name !== undefined && store.nameTaken(input.name)) {
       throw new SessionNameTakenError(`a session named "${input.name}" already exists`);
     }
-    const id = newId();
+    const id = input.id ?? newId();
     const name = input.name ?? defaultName(store, input.harness);
     const session = buildSession({ ...input, id, name });
     store.insertSession(session);

@@ -90,4 +90,11 @@ export interface HarnessAdapter extends Deriver {
   readonly signalsAtStartup: boolean;
   readonly hooks: HookInstaller;
   buildLaunch(options: LaunchOptions): LaunchCommand;
+  /** Input typed before the harness has been up this long is lost (OpenCode: ~4 s). */
+  readonly inputReadyDelayMs?: number;
+  /**
+   * Called by `ao spawn` for a directory ao itself created (a worktree), so that the harness does
+   * not stop at a "do you trust this folder?" dialog nobody asked for. Returns the files written.
+   */
+  trustCreatedDirectory?(dir: string, env: NodeJS.ProcessEnv): string[];
 }

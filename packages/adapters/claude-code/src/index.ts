@@ -3,6 +3,7 @@ import { deriveClaudeCode } from './derivation-table.js';
 import { HARNESS_ID } from './hook-events.js';
 import { claudeCodeHookInstaller } from './hook-installer.js';
 import { buildClaudeCodeLaunch } from './launch-command.js';
+import { trustClaudeFolder } from './folder-trust.js';
 
 export const claudeCodeAdapter: HarnessAdapter = {
   id: HARNESS_ID,
@@ -14,6 +15,7 @@ export const claudeCodeAdapter: HarnessAdapter = {
   hooks: claudeCodeHookInstaller,
   derive: deriveClaudeCode,
   buildLaunch: buildClaudeCodeLaunch,
+  trustCreatedDirectory: trustClaudeFolder,
 };
 
 export default claudeCodeAdapter;
@@ -22,3 +24,4 @@ export { CLAUDE_HOOK_EVENTS, HOOK_TIMEOUT_SECONDS } from './hook-events.js';
 export { claudeCodeHookInstaller, settingsPath as claudeSettingsPath } from './hook-installer.js';
 export { buildClaudeCodeLaunch } from './launch-command.js';
 export { aoHooksBlock, inventoryAoHooks, mergeAoHooks, removeAoHooks } from './settings-hooks.js';
+export { claudeStatePath, trustClaudeFolder } from './folder-trust.js';

@@ -10,6 +10,8 @@ export const opencodeAdapter: HarnessAdapter = {
   binary: 'opencode',
   hookCapable: true,
   signalsAtStartup: true,
+  // Observed on 1.18: the TUI takes ~4 s before it accepts typed input.
+  inputReadyDelayMs: 4500,
   hooks: opencodeHookInstaller,
   derive: deriveOpencode,
   buildLaunch: buildOpencodeLaunch,

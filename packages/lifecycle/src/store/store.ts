@@ -102,10 +102,21 @@ export class Store {
     return (statement.all() as SessionRow[]).map(rowToSession);
   }
 
+  insertLaunch(launch: { id: string; sessionId: string; command: string[]; startedAt: number }): void {
+    this.db
+      .prepare('INSERT INTO launches (id, session_id, command, started_at) VALUES (?, ?, ?, ?)')
+      .run(launch.id, launch.sessionId, JSON.stringify(launch.command), launch.startedAt);
+  }
+
+  endLaunch(id: string, endedAt: number, exitCode: number | null): void {
+    this.db.prepare('UPDATE launches SET ended_at = ?, exit_code = ? WHERE id = ? AND ended_at IS NULL').run(endedAt, exitCode, id);
+  }
+
   /** Removes a session and its log (used to roll back a registration that could not complete). */
   deleteSession(id: string): void {
     this.transaction(() => {
       this.db.prepare('DELETE FROM events WHERE session_id = ?').run(id);
+      this.db.prepare('DELETE FROM launches WHERE session_id = ?').run(id);
       this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
     });
   }

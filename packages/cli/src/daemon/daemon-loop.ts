@@ -1,0 +1,81 @@
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { reapOnce } from '@ao/lifecycle';
+import type { CliContext } from '../cli-context.js';
+import { acquireDaemonLock, releaseDaemonLock } from './daemon-lock.js';
+
+export interface DaemonOptions {
+  reapIntervalMs?: number;
+  /** Ingestion also runs on this period, in case a filesystem watch event is missed. */
+  ingestIntervalMs?: number;
+}
+
+/**
+ * `ao daemon`: applies spool records as they arrive, runs the reaper every 2 s, and on start
+ * reconciles (ingests what piled up, reaps what died while no daemon ran). It owns no agent:
+ * killing it stops nothing, and any `ao` command does its work when it is gone.
+ */
+export async function runDaemon(context: CliContext, options: DaemonOptions = {}): Promise<number> {
+  const { paths, logger } = context;
+  if (!acquireDaemonLock(paths.home)) {
+    process.stderr.write('ao: a daemon is already running for this AO_HOME\n');
+    return 0;
+  }
+  mkdirSync(paths.spool, { recursive: true, mode: 0o700 });
+  let stopping = false;
+  let reaping = false;
+
+  const ingest = () => {
+    try {
+      context.ingest();
+    } catch (error) {
+      logger.warn({ error: String(error) }, 'daemon ingestion failed; will retry');
+    }
+  };
+  const reap = async () => {
+    if (reaping || stopping) return;
+    reaping = true;
+    try {
+      ingest();
+      const report = await reapOnce({ store: context.store, logger });
+      if (report.reaped.length > 0) logger.info({ reaped: report.reaped }, 'daemon reaped sessions');
+    } catch (error) {
+      logger.warn({ error: String(error) }, 'daemon reaper pass failed; will retry');
+    } finally {
+      reaping = false;
+    }
+  };
+
+  logger.info({}, 'daemon started');
+  await reap(); // boot reconcile
+
+  let pending: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(paths.spool, () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        ingest();
+      }, 5);
+    });
+  } catch (error) {
+    logger.warn({ error: String(error) }, 'cannot watch the spool; ingesting on a timer only');
+  }
+  const ingestTimer = setInterval(ingest, options.ingestIntervalMs ?? 1000);
+  const reapTimer = setInterval(() => void reap(), options.reapIntervalMs ?? 2000);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      stopping = true;
+      resolve();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  watcher?.close();
+  clearInterval(ingestTimer);
+  clearInterval(reapTimer);
+  if (pending) clearTimeout(pending);
+  releaseDaemonLock(paths.home);
+  logger.info({}, 'daemon stopped');
+  return 0;
+}

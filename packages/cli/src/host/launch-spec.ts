@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Everything the session host needs to start and supervise one launch; written by `ao spawn`. */
+export interface LaunchSpec {
+  sessionId: string;
+  launchId: string;
+  harness: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  /** Environment additions on top of the host's own environment. */
+  env: Record<string, string>;
+  aoHome: string;
+  /** Directory of this installation's `ao` launcher: put first on the agent's PATH. */
+  aoBinDir: string;
+  /** Sends wait until the harness has been up this long (OpenCode ignores input for ~4 s). */
+  inputReadyDelayMs: number;
+  cols: number;
+  rows: number;
+}
+
+export interface SessionFiles {
+  dir: string;
+  launchSpec: string;
+  launchDir: string;
+  /** Written by the host once the agent runs: `{ hostPid, agentPid }` (or `{ error }`). */
+  ready: string;
+  output: string;
+  previousOutput: string;
+  socket: string;
+}
+
+/** Per-session files under `$AO_HOME/sessions/<id>`; the socket under `$AO_HOME/run` (short paths: sun_path is ~100 bytes). */
+export function sessionFiles(aoHome: string, sessionId: string): SessionFiles {
+  const dir = join(aoHome, 'sessions', sessionId);
+  return {
+    dir,
+    launchSpec: join(dir, 'launch.json'),
+    launchDir: join(dir, 'launch'),
+    ready: join(dir, 'host-ready.json'),
+    output: join(dir, 'output.log'),
+    previousOutput: join(dir, 'output.log.1'),
+    socket: join(aoHome, 'run', `${sessionId}.sock`),
+  };
+}
+
+export function readLaunchSpec(path: string): LaunchSpec {
+  return JSON.parse(readFileSync(path, 'utf8')) as LaunchSpec;
+}

@@ -1,0 +1,236 @@
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { dirname } from 'node:path';
+import { constants } from 'node:os';
+import * as pty from 'node-pty';
+import { captureSignal } from '@ao/lifecycle/capture';
+import { Store, aoPaths, readProcessStartTime, type LifecycleLogger } from '@ao/lifecycle';
+import { encodeLine, lineReader, type HostEvent, type HostReply, type HostRequest } from './host-protocol.js';
+import type { LaunchSpec, SessionFiles } from './launch-spec.js';
+import { RingLog } from './ring-log.js';
+import { Screen } from './screen.js';
+
+/** Pause between typing a message and pressing Enter: TUIs treat text+CR in one burst as a paste. */
+const SUBMIT_DELAY_MS = 80;
+/** Output quiet this long means the harness has drawn its screen and waits. */
+const QUIET_MS = 250;
+
+/**
+ * The session host: one process per session. Owns the PTY the harness runs in, keeps its output,
+ * serves attach / send / resize / kill on a unix socket, and when the harness exits writes
+ * `process-exited` through the hook capture path — exit supervision for every harness.
+ */
+export class SessionHost {
+  private readonly clients = new Set<Socket>();
+  private readonly attached = new Set<Socket>();
+  private server: Server | undefined;
+  private agent: pty.IPty | undefined;
+  private readonly startedAt = Date.now();
+  private lastOutputAt = Date.now();
+  private exited = false;
+  private log: RingLog;
+  private screen: Screen;
+
+  constructor(
+    private readonly spec: LaunchSpec,
+    private readonly files: SessionFiles,
+    private readonly logger: LifecycleLogger,
+  ) {
+    this.log = new RingLog(files.output, files.previousOutput);
+    this.screen = new Screen(spec.cols, spec.rows);
+  }
+
+  /** Starts the harness and the control socket; resolves once both run. */
+  async start(): Promise<void> {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+    Object.assign(env, this.spec.env, {
+      AO_SESSION_ID: this.spec.sessionId,
+      AO_LAUNCH_ID: this.spec.launchId,
+      AO_HOME: this.spec.aoHome,
+      // Hooks run `ao`: make it this installation's, whatever else is on the user's PATH.
+      PATH: `${this.spec.aoBinDir}:${env.PATH ?? '/usr/bin:/bin'}`,
+      TERM: env.TERM && env.TERM !== 'dumb' ? env.TERM : 'xterm-256color',
+    });
+    delete env.AO_HOOKS_NODE;
+    this.agent = pty.spawn(this.spec.command, this.spec.args, { name: 'xterm-256color', cols: this.spec.cols, rows: this.spec.rows, cwd: this.spec.cwd, env });
+    const agentPid = this.agent.pid;
+    this.recordProcesses(agentPid);
+    this.agent.onData((data) => this.onOutput(data));
+    this.agent.onExit(({ exitCode, signal }) => void this.onAgentExit(exitCode, signal ?? 0));
+    await this.listen();
+    writeFileSync(this.files.ready, JSON.stringify({ hostPid: process.pid, agentPid }), { mode: 0o600 });
+    this.logger.info({ sessionId: this.spec.sessionId, agentPid, command: this.spec.command }, 'session host started the agent');
+  }
+
+  /** Stops the agent: SIGTERM, then SIGKILL after the grace period. */
+  kill(graceMs: number): void {
+    if (!this.agent || this.exited) return;
+    try {
+      this.agent.kill('SIGTERM');
+    } catch {
+      // already gone
+    }
+    setTimeout(() => {
+      if (!this.exited && this.agent) {
+        try {
+          process.kill(this.agent.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }, graceMs).unref();
+  }
+
+  private recordProcesses(agentPid: number): void {
+    const store = Store.open(aoPaths(this.spec.aoHome).database);
+    try {
+      store.transaction(() => {
+        const session = store.getSession(this.spec.sessionId);
+        if (!session) return;
+        store.saveSession({
+          ...session,
+          pid: agentPid,
+          pidStartTime: readProcessStartTime(agentPid),
+          hostPid: process.pid,
+          hostStartTime: readProcessStartTime(process.pid),
+          launchedAt: this.startedAt,
+          updatedAt: Date.now(),
+        });
+      });
+    } finally {
+      store.close();
+    }
+  }
+
+  private onOutput(data: string): void {
+    this.lastOutputAt = Date.now();
+    this.log.append(data);
+    this.screen.write(data);
+    if (this.attached.size === 0) return;
+    const line = encodeLine({ ev: 'output', data: Buffer.from(data).toString('base64') } satisfies HostEvent);
+    for (const client of this.attached) client.write(line);
+  }
+
+  private async onAgentExit(exitCode: number, signal: number): Promise<void> {
+    this.exited = true;
+    const signalText = signalName(signal);
+    const payload = JSON.stringify({ exitCode: signalText ? null : exitCode, signal: signalText });
+    // Through the same capture path as every hook: the exit is a signal like any other.
+    captureSignal({
+      args: [this.spec.harness, 'process-exited'],
+      env: { AO_SESSION_ID: this.spec.sessionId, AO_LAUNCH_ID: this.spec.launchId },
+      aoHome: this.spec.aoHome,
+      readInput: () => Buffer.from(payload),
+    });
+    this.logger.info({ sessionId: this.spec.sessionId, exitCode, signal: signalText }, 'agent exited');
+    const exitEvent = encodeLine({ ev: 'exit', exitCode: signalText ? null : exitCode, signal: signalText } satisfies HostEvent);
+    for (const client of this.attached) client.end(exitEvent);
+    this.shutdown();
+  }
+
+  private shutdown(): void {
+    this.log.close();
+    for (const client of this.clients) client.destroy();
+    this.server?.close();
+    rmSync(this.files.socket, { force: true });
+    // Let the last writes flush, then go: the host never outlives its agent.
+    setTimeout(() => process.exit(0), 50).unref();
+  }
+
+  private listen(): Promise<void> {
+    mkdirSync(dirname(this.files.socket), { recursive: true, mode: 0o700 });
+    rmSync(this.files.socket, { force: true });
+    this.server = createServer((socket) => this.onClient(socket));
+    return new Promise((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.files.socket, () => {
+        chmodSync(this.files.socket, 0o600);
+        resolve();
+      });
+    });
+  }
+
+  private onClient(socket: Socket): void {
+    this.clients.add(socket);
+    socket.on('close', () => {
+      this.clients.delete(socket);
+      this.attached.delete(socket);
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on(
+      'data',
+      lineReader((message) => void this.handle(socket, message as HostRequest)),
+    );
+  }
+
+  private reply(socket: Socket, reply: HostReply): void {
+    if (!socket.destroyed) socket.write(encodeLine(reply));
+  }
+
+  private async handle(socket: Socket, request: HostRequest): Promise<void> {
+    const agent = this.agent;
+    if (!agent) return this.reply(socket, { ok: false, error: 'the agent is not running' });
+    switch (request?.op) {
+      case 'status':
+        return this.reply(socket, { ok: true, agentPid: agent.pid, hostPid: process.pid, alive: !this.exited });
+      case 'screen':
+        return this.reply(socket, { ok: true, screen: await this.screen.text() });
+      case 'send': {
+        if (this.exited) return this.reply(socket, { ok: false, error: 'the agent has exited' });
+        await this.waitUntilReady();
+        const sentAt = Date.now();
+        agent.write(request.text);
+        if (request.submit) {
+          await sleep(SUBMIT_DELAY_MS);
+          agent.write('\r');
+        }
+        return this.reply(socket, { ok: true, sentAt });
+      }
+      case 'write':
+        if (!this.exited) agent.write(Buffer.from(request.data, 'base64').toString('utf8'));
+        return;
+      case 'resize':
+        if (Number.isInteger(request.cols) && Number.isInteger(request.rows) && request.cols > 0 && request.rows > 0) {
+          agent.resize(request.cols, request.rows);
+          this.screen.resize(request.cols, request.rows);
+        }
+        return;
+      case 'kill':
+        this.kill(typeof request.graceMs === 'number' ? request.graceMs : 5000);
+        return this.reply(socket, { ok: true, agentPid: agent.pid });
+      case 'attach':
+        this.attached.add(socket);
+        this.reply(socket, { ok: true, agentPid: agent.pid });
+        if (request.replay) socket.write(encodeLine({ ev: 'output', data: Buffer.from(await this.screenReplay()).toString('base64') } satisfies HostEvent));
+        return;
+      default:
+        return this.reply(socket, { ok: false, error: 'unknown request' });
+    }
+  }
+
+  /** What an attaching terminal is shown first: the current screen, drawn from the top. */
+  private async screenReplay(): Promise<string> {
+    return `\u001b[2J\u001b[H${(await this.screen.text()).replace(/\n/g, '\r\n')}`;
+  }
+
+  /** Input typed before the harness listens is lost: wait for its startup time and a quiet screen. */
+  private async waitUntilReady(): Promise<void> {
+    const deadline = Date.now() + this.spec.inputReadyDelayMs + 10_000;
+    while (Date.now() < deadline) {
+      const upFor = Date.now() - this.startedAt;
+      const quietFor = Date.now() - this.lastOutputAt;
+      if (upFor >= this.spec.inputReadyDelayMs && quietFor >= QUIET_MS) return;
+      await sleep(50);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function signalName(signal: number): string | null {
+  if (!signal) return null;
+  return Object.entries(constants.signals).find(([, number]) => number === signal)?.[0] ?? String(signal);
+}

@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliError } from '../cli-error.js';
+
+export interface Worktree {
+  path: string;
+  branch: string;
+  repoRoot: string;
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** The repository root of cwd, after checking ao may branch off it: a git work tree with nothing uncommitted. */
+export function checkWorktreeSource(cwd: string): string {
+  let root: string;
+  try {
+    root = git(cwd, ['rev-parse', '--show-toplevel']);
+  } catch {
+    throw new CliError('not_a_git_repository', `--worktree needs a git repository, and ${cwd} is not inside one`, 2);
+  }
+  const dirty = git(root, ['status', '--porcelain']);
+  if (dirty !== '') {
+    throw new CliError(
+      'dirty_worktree',
+      `--worktree branches off the last commit, and ${root} has uncommitted changes that the agent would not see; commit or stash them first`,
+      2,
+    );
+  }
+  try {
+    git(root, ['rev-parse', '--verify', 'HEAD']);
+  } catch {
+    throw new CliError('no_commits', `--worktree needs at least one commit in ${root}`, 2);
+  }
+  return root;
+}
+
+/** `git worktree add -b ao/<id> $AO_HOME/worktrees/<id> HEAD`. */
+export function createWorktree(repoRoot: string, aoHome: string, sessionId: string): Worktree {
+  const path = join(aoHome, 'worktrees', sessionId);
+  const branch = `ao/${sessionId}`;
+  git(repoRoot, ['worktree', 'add', '--quiet', '-b', branch, path, 'HEAD']);
+  return { path, branch, repoRoot };
+}
+
+/** True when the worktree holds changes (uncommitted, or commits not on any other branch are kept by the branch). */
+export function worktreeIsDirty(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    return git(path, ['status', '--porcelain']) !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes the worktree and, when it holds no commits of its own, its branch (commits the agent
+ * made stay reachable on `ao/<id>`).
+ */
+export function removeWorktree(worktree: Worktree, options: { force?: boolean } = {}): { branchKept: boolean } {
+  if (existsSync(worktree.path)) {
+    git(worktree.repoRoot, ['worktree', 'remove', ...(options.force ? ['--force'] : []), worktree.path]);
+  }
+  git(worktree.repoRoot, ['worktree', 'prune']);
+  try {
+    // -d refuses to delete a branch with unmerged commits: the agent's work is kept.
+    git(worktree.repoRoot, ['branch', '-d', worktree.branch]);
+    return { branchKept: false };
+  } catch {
+    return { branchKept: true };
+  }
+}
+
+export function worktreeRepoRoot(path: string): string | null {
+  try {
+    const common = git(path, ['rev-parse', '--path-format=absolute', '--git-common-dir']);
+    return common.replace(/\/\.git$/, '');
+  } catch {
+    return null;
+  }
+}

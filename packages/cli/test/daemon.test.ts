@@ -1,0 +1,78 @@
+import { execa } from 'execa';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AO_BIN, aoJson, tempDir } from './ao-harness.js';
+import { DEMO_ENV, cleanupAoHome, isAlive, waitFor, waitForStatus } from './runtime-harness.js';
+
+const homes: string[] = [];
+afterEach(async () => {
+  for (const home of homes.splice(0)) await cleanupAoHome(home);
+});
+
+/** The pid in the daemon's lock file, or 0 while there is none yet. */
+function daemonPid(aoHome: string): number {
+  try {
+    return (JSON.parse(readFileSync(join(aoHome, 'daemon.lock'), 'utf8')) as { pid: number }).pid;
+  } catch {
+    return 0;
+  }
+}
+
+describe('ao daemon', () => {
+  it('spawn starts it; killing the session host is seen by its reaper without any ao command', async () => {
+    const aoHome = tempDir('ao-home-');
+    homes.push(aoHome);
+    const { id, pid, hostPid } = await aoJson(aoHome, ['spawn', '--agent', 'demo', '--cwd', tempDir('p-')], { env: DEMO_ENV });
+    await waitFor('the daemon', async () => isAlive(daemonPid(aoHome)));
+    await waitForStatus(aoHome, id, (status) => status.lastSignalAt !== null, 'the first hook');
+    process.kill(hostPid, 'SIGKILL');
+    // The PTY closes with its host, so the agent gets SIGHUP and dies; nobody writes an exit record.
+    await waitFor('the agent to die', async () => !isAlive(pid));
+    const store = await import('@ao/lifecycle');
+    const reaped = await waitFor(
+      'the daemon to reap the session',
+      async () => {
+        const db = store.Store.open(store.aoPaths(aoHome).database); // read without ingesting or reaping
+        const session = db.getSession(id);
+        db.close();
+        return session?.terminated ? session : undefined;
+      },
+      10_000,
+    );
+    expect(reaped).toMatchObject({ activityState: 'exited', terminatedReason: 'process-dead' });
+  });
+
+  it('kill -9 of the daemon leaves agents running; a restarted daemon reconciles', async () => {
+    const aoHome = tempDir('ao-home-');
+    homes.push(aoHome);
+    const keep = await aoJson(aoHome, ['spawn', '--agent', 'demo', '--cwd', tempDir('p-'), '--name', 'keep'], { env: DEMO_ENV });
+    const doomed = await aoJson(aoHome, ['spawn', '--agent', 'demo', '--cwd', tempDir('p-'), '--name', 'doomed'], { env: DEMO_ENV });
+    await waitFor('the daemon', async () => isAlive(daemonPid(aoHome)));
+    const firstDaemon = daemonPid(aoHome);
+    process.kill(firstDaemon, 'SIGKILL');
+    await waitFor('the daemon to die', async () => !isAlive(firstDaemon));
+    expect([keep.pid, keep.hostPid, doomed.pid, doomed.hostPid].every(isAlive)).toBe(true);
+
+    // While no daemon runs, one agent and its host die.
+    process.kill(doomed.hostPid, 'SIGKILL');
+    await waitFor('the doomed agent to die', async () => !isAlive(doomed.pid));
+
+    const daemon = execa(AO_BIN, ['daemon'], { env: { AO_HOME: aoHome }, reject: false });
+    try {
+      await waitFor('the new daemon to take the lock', async () => daemonPid(aoHome) === daemon.pid);
+      const store = await import('@ao/lifecycle');
+      await waitFor('boot reconcile', async () => {
+        const db = store.Store.open(store.aoPaths(aoHome).database);
+        const done = db.getSession(doomed.id)?.terminated;
+        db.close();
+        return done;
+      });
+      expect(await aoJson(aoHome, ['status', 'keep'])).toMatchObject({ terminated: false });
+      expect(isAlive(keep.pid)).toBe(true);
+    } finally {
+      daemon.kill('SIGTERM');
+      await daemon;
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Store, aoPaths } from '@ao/lifecycle';
+import { aoJson } from './ao-harness.js';
+
+/** Environment for spawned demo agents in tests: fast delays. */
+export const DEMO_ENV = { AO_DEMO_SPEED: '0.05' };
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value as T;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    last = value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function waitForStatus(aoHome: string, id: string, predicate: (status: any) => boolean, what: string, timeoutMs?: number) {
+  let last: any;
+  return waitFor(
+    `${what} (last status ${JSON.stringify(last && { activityState: last.activityState, status: last.status })})`,
+    async () => {
+      last = await aoJson(aoHome, ['status', id]);
+      return predicate(last) ? last : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+export function isAlive(pid: number | null | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    // A zombie still answers kill 0: look at its state.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX]/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Kills every process a test's AO_HOME started (agents, hosts, daemon), by pid. A daemon that
+ * `ao spawn` started may still be taking its lock: look twice.
+ */
+export async function cleanupAoHome(aoHome: string): Promise<void> {
+  killRecordedProcesses(aoHome);
+  if (existsSync(aoPaths(aoHome).database)) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    killRecordedProcesses(aoHome);
+  }
+}
+
+function killRecordedProcesses(aoHome: string): void {
+  const pids: number[] = [];
+  if (existsSync(aoPaths(aoHome).database)) {
+    const store = Store.open(aoPaths(aoHome).database);
+    for (const session of store.listSessions({ all: true })) {
+      if (session.pid) pids.push(session.pid);
+      if (session.hostPid) pids.push(session.hostPid);
+    }
+    store.close();
+  }
+  try {
+    pids.push((JSON.parse(readFileSync(join(aoHome, 'daemon.lock'), 'utf8')) as { pid: number }).pid);
+  } catch {
+    // no daemon
+  }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
