@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type DemoEvent, HARNESS_ID, nativeEventName } from './demo-events.js';
+
+/** Events that belong to a turn: Claude gives them the turn's `prompt_id` and `permission_mode`. */
+const TURN_EVENTS = new Set<DemoEvent>([
+  'user-prompt-submit',
+  'pre-tool-use',
+  'post-tool-use',
+  'permission-request',
+  'permission-denied',
+  'elicitation',
+  'elicitation-result',
+  'stop',
+  'stop-failure',
+]);
+
+/**
+ * Fires the demo's hooks the way Claude Code runs its command hooks: `ao hooks demo <event>` with
+ * the JSON payload on stdin, synchronously (the next hook waits, so ao sees them in order), output
+ * ignored, bounded by a timeout. Only when started by ao (AO_SESSION_ID set): otherwise the demo
+ * is a toy and reports nothing, not even a transcript.
+ */
+export class HookReporter {
+  readonly sessionId = randomUUID();
+  readonly transcriptPath: string;
+  readonly enabled: boolean;
+  private promptId: string | undefined;
+
+  constructor(
+    private readonly cwd: string,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.enabled = typeof env.AO_SESSION_ID === 'string' && env.AO_SESSION_ID !== '';
+    this.transcriptPath = join(tmpdir(), 'ao-demo', `${this.sessionId}.jsonl`);
+  }
+
+  /** A new turn: the prompt id that ties its events together. */
+  beginTurn(): void {
+    this.promptId = randomUUID();
+  }
+
+  fire(event: DemoEvent, fields: Record<string, unknown> = {}): void {
+    if (!this.enabled) return;
+    const payload = {
+      session_id: this.sessionId,
+      transcript_path: this.transcriptPath,
+      cwd: this.cwd,
+      ...(TURN_EVENTS.has(event) && this.promptId !== undefined && { prompt_id: this.promptId, permission_mode: 'default' }),
+      hook_event_name: nativeEventName(event),
+      ...fields,
+    };
+    // A missing `ao` (ENOENT), a hang (timeout) or a failure is the hook's problem, never the agent's.
+    spawnSync('ao', ['hooks', HARNESS_ID, event], {
+      input: JSON.stringify(payload),
+      stdio: ['pipe', 'ignore', 'ignore'],
+      timeout: 5000,
+    });
+  }
+
+  /** One transcript line, Claude-like, so `transcriptPath` in `ao status` points at something real. */
+  transcript(role: 'user' | 'assistant', text: string): void {
+    if (!this.enabled) return;
+    const line = {
+      type: role,
+      uuid: randomUUID(),
+      sessionId: this.sessionId,
+      timestamp: new Date().toISOString(),
+      cwd: this.cwd,
+      message: { role, content: text },
+    };
+    try {
+      mkdirSync(dirname(this.transcriptPath), { recursive: true });
+      appendFileSync(this.transcriptPath, `${JSON.stringify(line)}\n`);
+    } catch {
+      // A transcript is a nicety: an unwritable tmpdir must not stop the demo.
+    }
+  }
+}

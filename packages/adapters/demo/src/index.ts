@@ -1,0 +1,25 @@
+import type { HarnessAdapter } from '@ao/registry';
+import { HARNESS_ID } from './demo-events.js';
+import { deriveDemo } from './derivation-table.js';
+import { demoHookInstaller } from './hook-installer.js';
+import { buildDemoLaunch } from './launch-command.js';
+
+/** The demo harness: ao's own scripted agent, for a first look with no API key and for ao's PTY tests. */
+export const demoAdapter: HarnessAdapter = {
+  id: HARNESS_ID,
+  displayName: 'Demo agent',
+  aliases: [],
+  binary: 'node',
+  hookCapable: true,
+  // SessionStart fires as soon as the agent starts, before any prompt.
+  signalsAtStartup: true,
+  hooks: demoHookInstaller,
+  derive: deriveDemo,
+  buildLaunch: buildDemoLaunch,
+};
+
+export default demoAdapter;
+export { DEMO_EVENTS, type DemoEvent, nativeEventName } from './demo-events.js';
+export { deriveDemo } from './derivation-table.js';
+export { demoHookInstaller } from './hook-installer.js';
+export { DEMO_AGENT_PATH, buildDemoLaunch } from './launch-command.js';
