@@ -3,5 +3,4 @@ export * from './ao-events.js';
 export * from './facts.js';
 export * from './derivation.js';
 export * from './signal-patterns.js';
-export * from './signal-schema.js';
 export * from './dispatcher.js';

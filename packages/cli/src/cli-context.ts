@@ -1,8 +1,6 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { aoPaths, ingestSpool, resolveAoHome, Store, type AoPaths, type IngestStats, type LifecycleLogger } from '@ao/lifecycle';
+import { aoLauncherPath } from './install-paths.js';
+import { aoPaths, ingestSpool, listSpool, resolveAoHome, Store, type AoPaths, type IngestStats, type LifecycleLogger } from '@ao/lifecycle';
 import type { AdapterRegistry } from '@ao/registry';
-import { createDefaultRegistry } from './adapters.js';
 import { lazyFileLogger } from './lazy-logger.js';
 
 /** Everything a command needs, created on demand so cheap commands stay cheap. */
@@ -22,14 +20,27 @@ export class CliContext {
     return this.storeInstance;
   }
 
+  /**
+   * The adapter registry. Loaded on demand (the adapters and their installers cost tens of
+   * milliseconds to import, and `ao ls` with an empty spool needs none of them).
+   */
+  async loadRegistry(): Promise<AdapterRegistry> {
+    if (!this.registryInstance) {
+      const { createDefaultRegistry } = await import('./adapters.js');
+      this.registryInstance = createDefaultRegistry();
+    }
+    return this.registryInstance;
+  }
+
+  /** The registry, once loadRegistry() has run (commands that need adapters call it first). */
   get registry(): AdapterRegistry {
-    this.registryInstance ??= createDefaultRegistry();
+    if (!this.registryInstance) throw new Error('internal: the adapter registry is used before loadRegistry()');
     return this.registryInstance;
   }
 
   /** The absolute path of this installation's `ao` launcher: what installed hooks run. */
   get aoCommand(): string {
-    return realpathSync(fileURLToPath(new URL('../bin/ao', import.meta.url)));
+    return aoLauncherPath();
   }
 
   now(): number {
@@ -37,7 +48,9 @@ export class CliContext {
   }
 
   /** Applies pending hook signals, so what a command reads is current. */
-  ingest(): IngestStats {
+  async ingest(): Promise<IngestStats> {
+    if (listSpool(this.paths.spool, 1).length === 0) return { consumed: 0, applied: 0, dropped: 0, duplicates: 0 };
+    await this.loadRegistry();
     return ingestSpool({
       store: this.store,
       spoolDir: this.paths.spool,

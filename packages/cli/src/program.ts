@@ -2,22 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { CliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { printError } from './output.js';
-import { listEvents, listSessions, showStatus } from './commands/session-commands.js';
-import { registerAgent } from './commands/register-command.js';
-import { changeHooks, checkHooks } from './commands/hook-admin-commands.js';
-import { reapCommand } from './commands/reap-command.js';
-import { runHookCapture } from './hooks-entry.js';
-import { handleJsonRequest } from './commands/json-protocol.js';
-import { readFileSync } from 'node:fs';
-import { spawnAgent } from './commands/spawn-command.js';
-import { sendText } from './commands/send-command.js';
-import { killSession } from './commands/kill-command.js';
-import { attachSession } from './commands/attach-command.js';
-import { showLogs } from './commands/logs-command.js';
-import { pruneSessions, removeSessions } from './commands/remove-commands.js';
-import { runDaemon } from './daemon/daemon-loop.js';
 
 const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
+
+// Command modules are imported when their command runs: `ao ls` must not pay for spawn, the
+// session host client, zod or the adapters (DESIGN §10: `ao ls` ≤ 1.5 × `node -e 0`).
+const sessions = () => import('./commands/session-commands.js');
 
 function buildProgram(context: CliContext, setExit: (code: number) => void): Command {
   const program = new Command('ao')
@@ -28,21 +18,12 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
 
   program
     .command('hooks <harness> <event>')
-    .description("hook entry point run by a harness: captures the JSON payload on stdin (prints nothing, always exits 0)")
+    .description('hook entry point run by a harness: captures the JSON payload on stdin (prints nothing, always exits 0)')
     .option('--session <id>', 'session id for agents adopted with ao register (AO_SESSION_ID wins)')
-    .action((harness: string, event: string, options: { session?: string }) => {
+    .action(async (harness: string, event: string, options: { session?: string }) => {
+      const { runHookCapture } = await import('./hooks-entry.js');
       runHookCapture([harness, event, ...(options.session ? ['--session', options.session] : [])]);
     });
-
-  program
-    .command('register')
-    .description('adopt an agent that ao did not start: record a session and install its hooks in a directory')
-    .requiredOption('--agent <harness>', 'claude-code, codex or opencode (aliases allowed)')
-    .option('--cwd <dir>', 'the agent\'s project directory (default: the current directory)')
-    .option('--pid <pid>', 'the agent\'s process id, so ao can tell when it dies')
-    .option('--name <name>', 'a name to find the session by')
-    .option('--json', JSON_HELP)
-    .action((options) => registerAgent(context, options));
 
   program
     .command('spawn')
@@ -57,66 +38,30 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
     .option('--no-daemon', 'do not start the background daemon')
     .option('--json', JSON_HELP)
     .argument('[args...]', 'extra arguments for the harness, after --')
-    .action((args: string[], options) => spawnAgent(context, options, args));
+    .action(async (args: string[], options) => (await import('./commands/spawn-command.js')).spawnAgent(context, options, args));
 
   program
-    .command('send <id> <text>')
-    .description('type text into a session and submit it; waits until the harness acknowledges it')
-    .option('--force', 'send even while a permission dialog is open (the text would answer it)')
-    .option('--timeout <seconds>', 'how long to wait for the acknowledgement (default 15)')
+    .command('register')
+    .description('adopt an agent that ao did not start: record a session and install its hooks in a directory')
+    .requiredOption('--agent <harness>', 'claude-code, codex or opencode (aliases allowed)')
+    .option('--cwd <dir>', "the agent's project directory (default: the current directory)")
+    .option('--pid <pid>', "the agent's process id, so ao can tell when it dies")
+    .option('--name <name>', 'a name to find the session by')
     .option('--json', JSON_HELP)
-    .action((id: string, text: string, options) => sendText(context, id, text, options));
-
-  program
-    .command('attach <id>')
-    .description("connect your terminal to a session's terminal (Ctrl-] detaches)")
-    .action((id: string) => attachSession(context, id));
-
-  program
-    .command('logs <id>')
-    .description("a session's recent terminal output")
-    .option('--follow', 'keep printing new output until the session ends')
-    .option('--json', JSON_HELP)
-    .action((id: string, options) => showLogs(context, id, options));
-
-  program
-    .command('kill <id>')
-    .description('stop a session (SIGTERM, then SIGKILL after --grace seconds) and mark it terminated; its record is kept')
-    .option('--grace <seconds>', 'seconds between SIGTERM and SIGKILL (default 5)')
-    .option('--json', JSON_HELP)
-    .action((id: string, options) => killSession(context, id, options));
-
-  program
-    .command('rm <ids...>')
-    .description('remove terminated sessions, their files and worktrees')
-    .option('--force', 'also remove worktrees holding uncommitted changes')
-    .option('--json', JSON_HELP)
-    .action((ids: string[], options) => removeSessions(context, ids, options));
-
-  program
-    .command('prune')
-    .description('remove every terminated session (worktrees with uncommitted changes are kept unless --force)')
-    .option('--force', 'also remove worktrees holding uncommitted changes')
-    .option('--json', JSON_HELP)
-    .action((options) => pruneSessions(context, options));
-
-  program
-    .command('daemon')
-    .description('run ingestion and the reaper in the foreground (ao spawn starts one in the background)')
-    .action(async () => setExit(await runDaemon(context)));
+    .action(async (options) => (await import('./commands/register-command.js')).registerAgent(context, options));
 
   program
     .command('ls')
     .description('list sessions (live ones; --all includes terminated)')
     .option('--all', 'include terminated sessions')
     .option('--json', JSON_HELP)
-    .action((options) => listSessions(context, options));
+    .action(async (options) => (await sessions()).listSessions(context, options));
 
   program
     .command('status <id>')
     .description('show one session (by id or name)')
     .option('--json', JSON_HELP)
-    .action((id: string, options) => showStatus(context, id, options));
+    .action(async (id: string, options) => (await sessions()).showStatus(context, id, options));
 
   program
     .command('events [id]')
@@ -125,39 +70,87 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
     .option('--limit <n>', 'at most n events')
     .option('--follow', 'keep printing new events (NDJSON with --json)')
     .option('--json', JSON_HELP)
-    .action((id: string | undefined, options) => listEvents(context, id, options));
+    .action(async (id: string | undefined, options) => (await sessions()).listEvents(context, id, options));
+
+  program
+    .command('send <id> <text>')
+    .description('type text into a session and submit it; waits until the harness acknowledges it')
+    .option('--force', 'send even while a permission dialog is open (the text would answer it)')
+    .option('--timeout <seconds>', 'how long to wait for the acknowledgement (default 15)')
+    .option('--json', JSON_HELP)
+    .action(async (id: string, text: string, options) => (await import('./commands/send-command.js')).sendText(context, id, text, options));
+
+  program
+    .command('attach <id>')
+    .description("connect your terminal to a session's terminal (Ctrl-] detaches)")
+    .action(async (id: string) => (await import('./commands/attach-command.js')).attachSession(context, id));
+
+  program
+    .command('logs <id>')
+    .description("a session's recent terminal output")
+    .option('--follow', 'keep printing new output until the session ends')
+    .option('--json', JSON_HELP)
+    .action(async (id: string, options) => (await import('./commands/logs-command.js')).showLogs(context, id, options));
+
+  program
+    .command('kill <id>')
+    .description('stop a session (SIGTERM, then SIGKILL after --grace seconds) and mark it terminated; its record is kept')
+    .option('--grace <seconds>', 'seconds between SIGTERM and SIGKILL (default 5)')
+    .option('--json', JSON_HELP)
+    .action(async (id: string, options) => (await import('./commands/kill-command.js')).killSession(context, id, options));
+
+  program
+    .command('rm <ids...>')
+    .description('remove terminated sessions, their files and worktrees')
+    .option('--force', 'also remove worktrees holding uncommitted changes')
+    .option('--json', JSON_HELP)
+    .action(async (ids: string[], options) => (await import('./commands/remove-commands.js')).removeSessions(context, ids, options));
+
+  program
+    .command('prune')
+    .description('remove every terminated session (worktrees with uncommitted changes are kept unless --force)')
+    .option('--force', 'also remove worktrees holding uncommitted changes')
+    .option('--json', JSON_HELP)
+    .action(async (options) => (await import('./commands/remove-commands.js')).pruneSessions(context, options));
 
   program
     .command('reap')
     .description('probe every live session once; mark the dead ones exited and terminated')
     .option('--json', JSON_HELP)
-    .action((options) => reapCommand(context, options));
+    .action(async (options) => (await import('./commands/reap-command.js')).reapCommand(context, options));
+
+  program
+    .command('daemon')
+    .description('run ingestion and the reaper in the foreground (ao spawn starts one in the background)')
+    .action(async () => setExit(await (await import('./daemon/daemon-loop.js')).runDaemon(context)));
 
   program
     .command('json')
     .description('seed protocol: one JSON request on stdin, one JSON response on stdout (action "capabilities" lists the rest)')
     .option('--json', 'accepted for uniformity; output is always JSON')
     .action(async () => {
+      const { readFileSync } = await import('node:fs');
+      const { handleJsonRequest } = await import('./commands/json-protocol.js');
       const { response, ok } = await handleJsonRequest(context, readFileSync(0, 'utf8'));
       process.stdout.write(`${JSON.stringify(response)}\n`);
       if (!ok) setExit(1);
     });
 
+  const hookAdmin = () => import('./commands/hook-admin-commands.js');
   const hookOptions = (command: Command) =>
     command
       .requiredOption('--agent <harness>', 'claude-code, codex or opencode')
       .option('--cwd <dir>', 'project directory (default: the current directory)')
       .option('--session <id>', 'bake this session id into the hook commands (else they read AO_SESSION_ID)')
       .option('--json', JSON_HELP);
-
   hookOptions(program.command('install-hooks').description("install a harness's ao hooks in a directory (merged, git-ignored, reversible)")).action(
-    (options) => changeHooks(context, 'install', options),
+    async (options) => (await hookAdmin()).changeHooks(context, 'install', options),
   );
   hookOptions(program.command('uninstall-hooks').description("remove ao's hooks from a directory, giving back the user's files")).action(
-    (options) => changeHooks(context, 'uninstall', options),
+    async (options) => (await hookAdmin()).changeHooks(context, 'uninstall', options),
   );
-  hookOptions(program.command('check-hooks').description("check ao's hooks in a directory (exit 1 when not installed)")).action(
-    (options) => setExit(checkHooks(context, options)),
+  hookOptions(program.command('check-hooks').description("check ao's hooks in a directory (exit 1 when not installed)")).action(async (options) =>
+    setExit(await (await hookAdmin()).checkHooks(context, options)),
   );
   return program;
 }
@@ -177,7 +170,8 @@ export async function runCli(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      return printError(new CliError(error.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), error.message.replace(/^error: /, ''), 2), json);
+      const code = error.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      return printError(new CliError(code, error.message.replace(/^error: /, ''), 2), json);
     }
     return printError(error, json);
   } finally {

@@ -1,11 +1,12 @@
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { LaunchCommand, LaunchOptions } from '@ao/registry';
 
 /**
- * The agent program, compiled. Resolved from the package root so it is the same file whether this
- * module runs from dist/ or (under vitest) from src/.
+ * The agent program, compiled. Resolved through the package (not relative to this module) so it
+ * is the same file from dist/, from src/ under vitest, and from ao's bundled CLI.
  */
-export const DEMO_AGENT_PATH = fileURLToPath(new URL('../dist/demo-agent.js', import.meta.url));
+export const DEMO_AGENT_PATH = join(dirname(createRequire(import.meta.url).resolve('@ao/adapter-demo/package.json')), 'dist', 'demo-agent.js');
 
 /**
  * How `ao spawn` starts the demo: `node <dist/demo-agent.js> [extra] [prompt]` with the Node that

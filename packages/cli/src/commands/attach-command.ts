@@ -11,7 +11,7 @@ const DETACH_KEY = 0x1d;
 
 /** `ao attach <id>`: your terminal becomes the agent's, until you press Ctrl-] or the agent exits. */
 export async function attachSession(context: CliContext, idOrName: string): Promise<void> {
-  context.ingest();
+  await context.ingest();
   const session = findSessionOrThrow(context, idOrName);
   assertRunning(session);
   if (session.hostPid === null) throw new CliError('no_host', `session ${session.id} was not started by ao, so there is no terminal to attach to`);

@@ -24,8 +24,8 @@ function hookContext(context: CliContext, options: HookAdminOptions) {
 }
 
 /** `ao install-hooks` / `ao uninstall-hooks`: wire or unwire a harness's hooks in a directory by hand. */
-export function changeHooks(context: CliContext, action: 'install' | 'uninstall', options: HookAdminOptions): void {
-  const adapter = resolveAdapter(context, options.agent);
+export async function changeHooks(context: CliContext, action: 'install' | 'uninstall', options: HookAdminOptions): Promise<void> {
+  const adapter = await resolveAdapter(context, options.agent);
   const dir = resolveDirectory(options.cwd);
   const result = adapter.hooks[action](dir, hookContext(context, options));
   if (options.json) return printJson(result);
@@ -38,8 +38,8 @@ export function changeHooks(context: CliContext, action: 'install' | 'uninstall'
 }
 
 /** `ao check-hooks`: are ao's hooks for a harness in place in a directory? Exit 1 when not. */
-export function checkHooks(context: CliContext, options: HookAdminOptions): number {
-  const adapter = resolveAdapter(context, options.agent);
+export async function checkHooks(context: CliContext, options: HookAdminOptions): Promise<number> {
+  const adapter = await resolveAdapter(context, options.agent);
   const dir = resolveDirectory(options.cwd);
   const status = adapter.hooks.status(dir, hookContext(context, options));
   if (options.json) printJson(status);

@@ -31,12 +31,12 @@ const ACTIONS: Record<string, { description: string; handler: Handler }> = {
   events: { description: 'event log (input: {id?, since?, limit?})', handler: (context, input) => eventViews(context, eventsInput.parse(input)) },
   register: {
     description: 'adopt an agent ao did not start (input: {agent, cwd?, pid?, name?})',
-    handler: (context, input) => {
+    handler: async (context, input) => {
       const { pid, ...rest } = registerInput.parse(input);
-      return registerAgentData(context, { ...rest, ...(pid !== undefined && { pid: String(pid) }) }).result;
+      return (await registerAgentData(context, { ...rest, ...(pid !== undefined && { pid: String(pid) }) })).result;
     },
   },
-  reap: { description: 'one reaper pass', handler: (context) => (context.ingest(), reapOnce({ store: context.store, logger: context.logger })) },
+  reap: { description: 'one reaper pass', handler: async (context) => (await context.ingest(), reapOnce({ store: context.store, logger: context.logger })) },
 };
 
 function capabilities() {

@@ -36,7 +36,7 @@ function signal(pid: number, name: NodeJS.Signals): void {
  * period; marks the session terminated and keeps its record and log.
  */
 export async function killSession(context: CliContext, idOrName: string, options: KillOptions): Promise<void> {
-  context.ingest();
+  await context.ingest();
   const session = findSessionOrThrow(context, idOrName);
   const graceMs = options.grace !== undefined && /^[0-9]+(\.[0-9]+)?$/.test(options.grace) ? Number(options.grace) * 1000 : 5000;
   let stopped = !alive(session);
@@ -58,7 +58,7 @@ export async function killSession(context: CliContext, idOrName: string, options
   }
   // Let the host's exit record land first, so the log says how the process ended.
   await new Promise((resolve) => setTimeout(resolve, 100));
-  context.ingest();
+  await context.ingest();
   const current = context.store.getSession(session.id)!;
   if (stopped && !current.terminated) context.store.transaction(() => markDead(context.store, context.store.getSession(session.id)!, context.now(), 'killed'));
   if (!stopped) throw new CliError('still_running', `session ${session.id} did not stop (pid ${session.pid}); it may need root to be killed`);

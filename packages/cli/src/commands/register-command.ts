@@ -32,15 +32,15 @@ export function resolveDirectory(dir: string | undefined): string {
  * Everything is validated before anything is written; if the hooks cannot be installed the new
  * session is removed again.
  */
-export function registerAgent(context: CliContext, options: RegisterOptions): void {
-  const { result, displayName, notes } = registerAgentData(context, options);
+export async function registerAgent(context: CliContext, options: RegisterOptions): Promise<void> {
+  const { result, displayName, notes } = await registerAgentData(context, options);
   if (options.json) return printJson(result);
   process.stdout.write(`Registered ${displayName} session ${result.id} (${result.name}) in ${result.cwd}\n`);
   for (const note of notes) process.stdout.write(`  ${note}\n`);
 }
 
-export function registerAgentData(context: CliContext, options: RegisterOptions) {
-  const adapter = resolveAdapter(context, options.agent);
+export async function registerAgentData(context: CliContext, options: RegisterOptions) {
+  const adapter = await resolveAdapter(context, options.agent);
   const cwd = resolveDirectory(options.cwd);
   let pid: number | null = null;
   let pidStartTime: string | null = null;

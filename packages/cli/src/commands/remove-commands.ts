@@ -49,8 +49,8 @@ function report(results: RemoveResult[], json: boolean | undefined): void {
 }
 
 /** `ao rm <id…>` */
-export function removeSessions(context: CliContext, ids: string[], options: { force?: boolean; json?: boolean }): void {
-  context.ingest();
+export async function removeSessions(context: CliContext, ids: string[], options: { force?: boolean; json?: boolean }): Promise<void> {
+  await context.ingest();
   const results = ids.map((id) => removeSession(context, findSessionOrThrow(context, id), options.force === true));
   const refused = results.filter((result) => !result.removed);
   if (refused.length > 0 && ids.length === 1) throw new CliError('not_removable', `cannot remove ${refused[0]!.id}: ${refused[0]!.reason}`);
@@ -59,8 +59,8 @@ export function removeSessions(context: CliContext, ids: string[], options: { fo
 }
 
 /** `ao prune`: removes every terminated session (worktrees with uncommitted work are kept unless --force). */
-export function pruneSessions(context: CliContext, options: { force?: boolean; json?: boolean }): void {
-  context.ingest();
+export async function pruneSessions(context: CliContext, options: { force?: boolean; json?: boolean }): Promise<void> {
+  await context.ingest();
   const terminated = context.store.listSessions({ all: true }).filter((session) => session.terminated);
   report(terminated.map((session) => removeSession(context, session, options.force === true)), options.json);
 }

@@ -3,10 +3,11 @@ import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
 
 /** The adapter for --agent, or a clear error naming the harnesses ao knows. */
-export function resolveAdapter(context: CliContext, name: string | undefined): HarnessAdapter {
-  if (name === undefined) throw new CliError('invalid_argument', `--agent is required (one of: ${context.registry.ids().join(', ')})`, 2);
+export async function resolveAdapter(context: CliContext, name: string | undefined): Promise<HarnessAdapter> {
+  const registry = await context.loadRegistry();
+  if (name === undefined) throw new CliError('invalid_argument', `--agent is required (one of: ${registry.ids().join(', ')})`, 2);
   try {
-    return context.registry.get(name);
+    return registry.get(name);
   } catch (error) {
     if (error instanceof UnknownHarnessError) throw new CliError('unknown_harness', error.message, 2);
     throw error;

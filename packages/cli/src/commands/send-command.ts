@@ -16,7 +16,7 @@ export interface SendOptions {
  * a stray keystroke there would answer it.
  */
 export async function sendText(context: CliContext, idOrName: string, text: string, options: SendOptions): Promise<void> {
-  context.ingest();
+  await context.ingest();
   const session = findSessionOrThrow(context, idOrName);
   assertRunning(session);
   if (session.activityState === 'blocked' && !options.force) {
@@ -46,7 +46,7 @@ async function waitForPrompt(context: CliContext, sessionId: string, since: numb
   const deadline = Date.now() + timeoutMs;
   let cursor = 0;
   for (;;) {
-    context.ingest();
+    await context.ingest();
     const events = context.store.listEvents({ sessionId, since: cursor });
     for (const event of events) {
       cursor = event.seq;

@@ -15,22 +15,22 @@ function describeStatus(view: ReturnType<typeof sessionView>): string {
 }
 
 /** The session objects of `ao ls`, current as of now. */
-export function sessionViews(context: CliContext, all: boolean): SessionView[] {
-  context.ingest();
+export async function sessionViews(context: CliContext, all: boolean): Promise<SessionView[]> {
+  await context.ingest();
   const now = context.now();
   return context.store.listSessions({ all }).map((session) => sessionView(session, displayOptions(context.env, now)));
 }
 
 /** The session object of `ao status`, current as of now. */
-export function statusView(context: CliContext, idOrName: string): SessionView {
-  context.ingest();
+export async function statusView(context: CliContext, idOrName: string): Promise<SessionView> {
+  await context.ingest();
   return sessionView(findSessionOrThrow(context, idOrName), displayOptions(context.env, context.now()));
 }
 
 /** `ao ls [--all]` */
-export function listSessions(context: CliContext, options: { all?: boolean; json?: boolean }): void {
+export async function listSessions(context: CliContext, options: { all?: boolean; json?: boolean }): Promise<void> {
   const now = context.now();
-  const views = sessionViews(context, options.all === true);
+  const views = await sessionViews(context, options.all === true);
   if (options.json) return printJson(views);
   if (views.length === 0) {
     process.stdout.write(options.all ? 'No sessions.\n' : "No live sessions (see 'ao ls --all').\n");
@@ -50,8 +50,8 @@ export function listSessions(context: CliContext, options: { all?: boolean; json
 }
 
 /** `ao status <id>` */
-export function showStatus(context: CliContext, idOrName: string, options: { json?: boolean }): void {
-  const view = statusView(context, idOrName);
+export async function showStatus(context: CliContext, idOrName: string, options: { json?: boolean }): Promise<void> {
+  const view = await statusView(context, idOrName);
   if (options.json) return printJson(view);
   const lines: [string, string][] = [
     ['id', view.id],
@@ -78,10 +78,10 @@ function parseCount(value: string | number | undefined, flag: string): number | 
 }
 
 /** The event objects of `ao events`: all matching, paged only when a limit is given. */
-export function eventViews(context: CliContext, query: { id?: string; since?: string | number; limit?: string | number }): EventView[] {
+export async function eventViews(context: CliContext, query: { id?: string; since?: string | number; limit?: string | number }): Promise<EventView[]> {
   const since = parseCount(query.since, 'since');
   const limit = parseCount(query.limit, 'limit');
-  context.ingest();
+  await context.ingest();
   const sessionId = query.id === undefined ? undefined : findSessionOrThrow(context, query.id).id;
   return context.store.listEvents({ sessionId, since, limit }).map(eventView);
 }
@@ -98,7 +98,7 @@ export async function listEvents(
       process.stdout.write(`${event.seq}  ${event.at}  ${event.sessionId}  ${event.type} ${event.event}${transition}\n`);
     }
   };
-  const first = eventViews(context, { id: idOrName, since: options.since, limit: options.limit });
+  const first = await eventViews(context, { id: idOrName, since: options.since, limit: options.limit });
   if (!options.follow) {
     if (options.json) return printJson(first);
     return render(first);
@@ -113,8 +113,8 @@ export async function listEvents(
   };
   emit(first);
   await new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      context.ingest();
+    const timer = setInterval(async () => {
+      await context.ingest();
       emit(context.store.listEvents({ sessionId, since }).map(eventView));
     }, 250);
     const stop = () => {

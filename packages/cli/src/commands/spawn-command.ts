@@ -31,7 +31,7 @@ export interface SpawnOptions {
  * fails is rolled back (session, launch files, worktree).
  */
 export async function spawnAgent(context: CliContext, options: SpawnOptions, extraArgs: string[]): Promise<void> {
-  const adapter = resolveAdapter(context, options.agent ?? options.harness);
+  const adapter = await resolveAdapter(context, options.agent ?? options.harness);
   const cwd = resolveDirectory(options.cwd);
   if (options.name !== undefined && (!/^[A-Za-z0-9._-]{1,64}$/.test(options.name) || context.store.nameTaken(options.name))) {
     throw new CliError('invalid_argument', `--name "${options.name}" is not a usable name (letters, digits, . _ -; unique)`, 2);

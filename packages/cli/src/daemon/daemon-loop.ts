@@ -24,9 +24,9 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
   let stopping = false;
   let reaping = false;
 
-  const ingest = () => {
+  const ingest = async () => {
     try {
-      context.ingest();
+      await context.ingest();
     } catch (error) {
       logger.warn({ error: String(error) }, 'daemon ingestion failed; will retry');
     }
@@ -35,7 +35,7 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     if (reaping || stopping) return;
     reaping = true;
     try {
-      ingest();
+      await ingest();
       const report = await reapOnce({ store: context.store, logger });
       if (report.reaped.length > 0) logger.info({ reaped: report.reaped }, 'daemon reaped sessions');
     } catch (error) {
@@ -54,13 +54,13 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     watcher = watch(paths.spool, () => {
       pending ??= setTimeout(() => {
         pending = undefined;
-        ingest();
+        void ingest();
       }, 5);
     });
   } catch (error) {
     logger.warn({ error: String(error) }, 'cannot watch the spool; ingesting on a timer only');
   }
-  const ingestTimer = setInterval(ingest, options.ingestIntervalMs ?? 1000);
+  const ingestTimer = setInterval(() => void ingest(), options.ingestIntervalMs ?? 1000);
   const reapTimer = setInterval(() => void reap(), options.reapIntervalMs ?? 2000);
 
   await new Promise<void>((resolve) => {

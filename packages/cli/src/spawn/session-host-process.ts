@@ -1,13 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { hostEntryPath } from '../install-paths.js';
 import { CliError } from '../cli-error.js';
-
-const HOST_MAIN = fileURLToPath(new URL('../host/host-main.js', import.meta.url));
 
 /** Starts the session host detached (own session, no terminal): it outlives this command and the daemon. */
 export function startSessionHost(sessionDir: string): number {
-  const child = spawn(process.execPath, [HOST_MAIN, sessionDir], { detached: true, stdio: 'ignore', env: process.env });
+  const child = spawn(process.execPath, [hostEntryPath(), sessionDir], { detached: true, stdio: 'ignore', env: process.env });
   child.unref();
   if (child.pid === undefined) throw new CliError('launch_failed', 'could not start the session host process');
   return child.pid;

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 /** alive / dead, or failed: the probe could not tell, and a failed probe must never write. */
 export type ProbeResult = 'alive' | 'dead' | 'failed';
@@ -11,6 +13,8 @@ export type ProbeResult = 'alive' | 'dead' | 'failed';
  */
 export function readProcessStartTime(pid: number): string | null {
   if (process.platform === 'linux') return readLinuxStartTime(pid);
+  // Loaded only off Linux: child_process costs every `ao` command a few milliseconds to load.
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const result = spawnSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000 });
   if (result.error) throw result.error;
   if (result.status !== 0) return null; // ps exits 1 when no such process

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Store } from '../store/store.js';
 import type { SessionRecord } from '../store/session-record.js';
 import { silentLogger, type LifecycleLogger } from '../logger.js';
@@ -50,7 +49,7 @@ export async function reapOnce(options: ReaperOptions): Promise<ReapReport> {
   }));
   const suspects = probes.filter((entry) => entry.first === 'dead' && !entry.hostExitRecorded);
   if (suspects.length > 0) {
-    await sleep(options.confirmDelayMs ?? 100);
+    await new Promise((resolve) => setTimeout(resolve, options.confirmDelayMs ?? 100));
     const byId = new Map(sessions.map((session) => [session.id, session]));
     for (const suspect of suspects) suspect.second = probeSession(byId.get(suspect.sessionId) as SessionRecord, probe);
   }

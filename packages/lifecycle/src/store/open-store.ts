@@ -1,6 +1,22 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * better-sqlite3 finds its addon through the `bindings` package, which walks a stack trace and
+ * probes a dozen paths on every start; naming the built addon directly saves every command that.
+ */
+function builtAddon(): string | undefined {
+  try {
+    const path = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
@@ -15,7 +31,8 @@ export class StoreError extends Error {
  */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const db = new Database(path, { fileMustExist: false });
+  const nativeBinding = builtAddon();
+  const db = new Database(path, { fileMustExist: false, ...(nativeBinding && { nativeBinding }) });
   db.pragma('busy_timeout = 10000');
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode keeps every commit across a killed process; only power loss can drop the tail.
