@@ -2,7 +2,10 @@
 // chunks. Node resolves and reads ~60 ESM files for `ao ls` otherwise, which costs more than the
 // command itself (DESIGN §10: `ao ls` ≤ 1.5 × `node -e 0`). Native addons and packages that load
 // files at run time stay external.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'dist/main.js', 'host-main': 'dist/host/host-main.js' },

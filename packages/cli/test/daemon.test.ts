@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AO_BIN, aoJson, tempDir } from './ao-harness.js';
@@ -41,6 +41,31 @@ describe('ao daemon', () => {
       10_000,
     );
     expect(reaped).toMatchObject({ activityState: 'exited', terminatedReason: 'process-dead' });
+  });
+
+  it('serves ao ls when it runs, always as fresh as the store itself', async () => {
+    const aoHome = tempDir('ao-home-');
+    homes.push(aoHome);
+    const daemon = execa(AO_BIN, ['daemon'], { env: { AO_HOME: aoHome }, reject: false });
+    try {
+      await waitFor('the daemon socket', async () => existsSync(join(aoHome, 'run', 'daemon.sock')));
+      const { id } = await aoJson(aoHome, ['register', '--agent', 'claude-code', '--cwd', tempDir('p-')]);
+      const direct = () => aoJson(aoHome, ['ls'], { env: { AO_NO_DAEMON_READS: '1' } });
+      const viaDaemon = () => aoJson(aoHome, ['ls']);
+      expect(await viaDaemon()).toEqual(await direct());
+      // A hook lands in the spool: the daemon's answer includes it.
+      await execa(AO_BIN, ['hooks', 'claude-code', 'permission-request', '--session', id], { input: '{"tool_name":"Bash"}', env: { AO_HOME: aoHome } });
+      expect((await viaDaemon())[0]).toMatchObject({ id, activityState: 'blocked', status: 'needs_input' });
+      // Another process writes the store (ao kill ingests and marks it in its own connection): the daemon's answer follows.
+      await execa(AO_BIN, ['hooks', 'claude-code', 'stop', '--session', id], { input: '{}', env: { AO_HOME: aoHome } });
+      await aoJson(aoHome, ['kill', id]);
+      expect(await viaDaemon()).toEqual([]);
+      expect((await aoJson(aoHome, ['ls', '--all']))[0]).toMatchObject({ id, activityState: 'exited', status: 'terminated' });
+      expect(await aoJson(aoHome, ['ls', '--all'])).toEqual(await aoJson(aoHome, ['ls', '--all'], { env: { AO_NO_DAEMON_READS: '1' } }));
+    } finally {
+      daemon.kill('SIGTERM');
+      await daemon;
+    }
   });
 
   it('kill -9 of the daemon leaves agents running; a restarted daemon reconciles', async () => {

@@ -1,17 +1,14 @@
 import { eventView, sessionView, type EventView, type SessionRecord, type SessionView } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { invalidArgument, notFound } from '../cli-error.js';
-import { formatAge, printJson, renderTable } from '../output.js';
+import { printJson } from '../output.js';
+import { describeStatus, renderSessionTable } from '../session-table.js';
 import { displayOptions } from '../display-settings.js';
 
 export function findSessionOrThrow(context: CliContext, idOrName: string): SessionRecord {
   const session = context.store.findSession(idOrName);
   if (!session) throw notFound(`no session "${idOrName}" (see 'ao ls --all')`);
   return session;
-}
-
-function describeStatus(view: ReturnType<typeof sessionView>): string {
-  return view.needsInputReason ? `${view.status} (${view.needsInputReason})` : view.status;
 }
 
 /** The session objects of `ao ls`, current as of now. */
@@ -32,21 +29,7 @@ export async function listSessions(context: CliContext, options: { all?: boolean
   const now = context.now();
   const views = await sessionViews(context, options.all === true);
   if (options.json) return printJson(views);
-  if (views.length === 0) {
-    process.stdout.write(options.all ? 'No sessions.\n' : "No live sessions (see 'ao ls --all').\n");
-    return;
-  }
-  const rows = views.map((view) => [
-    view.id,
-    view.name,
-    view.harness,
-    describeStatus(view),
-    view.activityState ?? '-',
-    view.pid === null ? '-' : String(view.pid),
-    formatAge(view.lastSignalAt === null ? null : Date.parse(view.lastSignalAt), now),
-    view.cwd,
-  ]);
-  process.stdout.write(`${renderTable(['ID', 'NAME', 'HARNESS', 'STATUS', 'STATE', 'PID', 'LAST SIGNAL', 'CWD'], rows)}\n`);
+  process.stdout.write(renderSessionTable(views, options.all === true, now));
 }
 
 /** `ao status <id>` */

@@ -2,6 +2,10 @@ import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { reapOnce } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { acquireDaemonLock, releaseDaemonLock } from './daemon-lock.js';
+import { startDaemonServer } from './daemon-server.js';
+import { daemonSocketPath } from './daemon-protocol.js';
+import { rmSync } from 'node:fs';
+import type { Server } from 'node:net';
 
 export interface DaemonOptions {
   reapIntervalMs?: number;
@@ -47,6 +51,12 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
 
   logger.info({}, 'daemon started');
   await reap(); // boot reconcile
+  let server: Server | undefined;
+  try {
+    server = await startDaemonServer(context);
+  } catch (error) {
+    logger.warn({ error: String(error) }, 'cannot serve the daemon socket; clients read the store themselves');
+  }
 
   let pending: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
@@ -72,6 +82,8 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     process.once('SIGINT', stop);
   });
   watcher?.close();
+  server?.close();
+  rmSync(daemonSocketPath(paths.home), { force: true });
   clearInterval(ingestTimer);
   clearInterval(reapTimer);
   if (pending) clearTimeout(pending);

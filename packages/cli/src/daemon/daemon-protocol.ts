@@ -1,0 +1,30 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliEntryPath } from '../install-paths.js';
+
+/**
+ * The daemon's local socket: `$AO_HOME/run/daemon.sock`, mode 0600. A client sends one JSON line
+ * `{op:"sessions", all, build, staleAfterMs, noSignalAfterMs}`; the daemon answers with a JSON
+ * header line `{ok:true, bytes}` followed by exactly that many bytes: the `ao ls --json` document.
+ * `build` ties client and daemon to the same installed code: a daemon from before an upgrade
+ * answers `{ok:false}` and the client reads the store itself.
+ */
+export function daemonSocketPath(aoHome: string): string {
+  return join(aoHome, 'run', 'daemon.sock');
+}
+
+export function buildId(): string {
+  try {
+    return String(statSync(cliEntryPath()).mtimeMs);
+  } catch {
+    return 'unknown';
+  }
+}
+
+export interface SessionsRequest {
+  op: 'sessions';
+  all: boolean;
+  build: string;
+  staleAfterMs: number;
+  noSignalAfterMs: number;
+}
