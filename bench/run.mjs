@@ -6,6 +6,7 @@
 import { benchHookCapture } from './hook-capture.bench.mjs';
 import { benchIngestion } from './ingestion.bench.mjs';
 import { benchReaper } from './reaper.bench.mjs';
+import { benchDaemonRss, benchList, benchSessionLatencies } from './runtime.bench.mjs';
 import { ms } from './stats.mjs';
 
 const rows = [];
@@ -19,6 +20,16 @@ for (const row of benchIngestion()) {
 }
 for (const row of await benchReaper()) {
   rows.push([row.name, `p50 ${ms(row.p50)}`, `${ms(row.baseline)} (1,000 /proc reads)`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);
+}
+
+for (const row of await benchSessionLatencies()) {
+  rows.push([row.name, `p50 ${ms(row.p50)}`, `node -e 0: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);
+}
+for (const row of await benchList()) {
+  rows.push([row.name, `p50 ${ms(row.p50)}`, `node -e 0: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(2)}×`, row.target, verdict(row)]);
+}
+if (!process.env.AO_BENCH_SKIP_RSS) {
+  for (const row of await benchDaemonRss()) rows.push([row.name, `${row.value.toFixed(1)} MB`, '', '', row.target, verdict(row)]);
 }
 
 const header = ['benchmark', 'result', 'baseline (same run)', 'ratio', 'target', 'verdict'];
