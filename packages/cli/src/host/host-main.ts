@@ -2,11 +2,10 @@
  * Entry of the session host process: `node host-main.js <session dir>`, started detached by
  * `ao spawn`. Kept apart from the CLI so that it loads only what it needs.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lazyFileLogger } from '../lazy-logger.js';
 import { readLaunchSpec, sessionFiles } from './launch-spec.js';
-import { SessionHost } from './session-host.js';
+import { SessionHost, writeReadyFile } from './session-host.js';
 
 const sessionDir = process.argv[2];
 if (!sessionDir) {
@@ -28,6 +27,6 @@ try {
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   logger.warn({ sessionId: spec.sessionId, error: message }, 'session host could not start the agent');
-  writeFileSync(files.ready, JSON.stringify({ error: message }), { mode: 0o600 });
+  writeReadyFile(files.ready, { error: message });
   process.exit(1);
 }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { constants } from 'node:os';
@@ -59,7 +59,7 @@ export class SessionHost {
     this.agent.onData((data) => this.onOutput(data));
     this.agent.onExit(({ exitCode, signal }) => void this.onAgentExit(exitCode, signal ?? 0));
     await this.listen();
-    writeFileSync(this.files.ready, JSON.stringify({ hostPid: process.pid, agentPid }), { mode: 0o600 });
+    writeReadyFile(this.files.ready, { hostPid: process.pid, agentPid });
     this.logger.info({ sessionId: this.spec.sessionId, agentPid, command: this.spec.command }, 'session host started the agent');
   }
 
@@ -224,6 +224,12 @@ export class SessionHost {
       await sleep(50);
     }
   }
+}
+
+/** Written under a temp name and renamed: \`ao spawn\` polls for it and must never read half of it. */
+export function writeReadyFile(path: string, content: object): void {
+  writeFileSync(`${path}.tmp`, JSON.stringify(content), { mode: 0o600 });
+  renameSync(`${path}.tmp`, path);
 }
 
 function sleep(ms: number): Promise<void> {
