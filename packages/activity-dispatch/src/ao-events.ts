@@ -5,6 +5,10 @@
  * Two names are additions to the design's list, needed by OpenCode whose bus reports facts the
  * hook-based harnesses do not: `permission-replied` (a permission dialog was answered, approve or
  * reject) and `agent-busy` (the harness says a turn is running without saying why).
+ *
+ * `permission-answered` is ao's own, like `process-exited`: `ao deny` typed the answer into a
+ * dialog of a harness that reports nothing when its dialog is denied (Claude Code 2.1.x), so ao
+ * records the fact itself rather than show `blocked` forever.
  */
 export const AO_EVENTS = [
   'session-start',
@@ -25,6 +29,7 @@ export const AO_EVENTS = [
   'interrupt',
   'agent-busy',
   'process-exited',
+  'permission-answered',
 ] as const;
 export type AoEvent = (typeof AO_EVENTS)[number];
 
@@ -46,6 +51,7 @@ export const TURN_BOUNDARY_EVENTS: ReadonlySet<AoEvent> = new Set<AoEvent>([
 export const PERMISSION_ANSWER_EVENTS: ReadonlySet<AoEvent> = new Set<AoEvent>([
   'permission-denied',
   'permission-replied',
+  'permission-answered',
 ]);
 
 export const TOOL_START_EVENTS: ReadonlySet<AoEvent> = new Set<AoEvent>(['pre-tool-use']);

@@ -13,6 +13,8 @@ export type DispatchResult =
 export function dispatchSignal(deriver: Deriver, event: string, payload: unknown): DispatchResult {
   // process-exited is ao's own event (written by the session host), the same for every harness.
   if (event === 'process-exited') return { ok: true, derivation: deriveProcessExited(payload) };
+  // permission-answered is ao's too (written by `ao deny`), the same for every harness.
+  if (event === 'permission-answered') return { ok: true, derivation: derivePermissionAnswered(payload) };
   let derivation: Derivation | null;
   try {
     derivation = deriver.derive(event, payload);
@@ -31,4 +33,15 @@ function deriveProcessExited(payload: unknown): Derivation {
   const signal = field(payload, 'signal');
   const reason = typeof signal === 'string' && signal ? `signal ${signal}` : typeof code === 'number' ? `exit code ${code}` : undefined;
   return { event: 'process-exited', state: 'exited', facts: pickFacts({ reason }) };
+}
+
+/**
+ * `{answer: "deny"}`: the dialog was denied through ao. Every harness seen ends the turn and waits
+ * for an instruction then (Claude: "What should Claude do instead?"), hence `idle`. Any other
+ * answer carries no state: an approval is reported by the harness's own hooks, never faked.
+ */
+function derivePermissionAnswered(payload: unknown): Derivation {
+  const answer = field(payload, 'answer');
+  const facts = pickFacts({ reason: typeof answer === 'string' ? `${answer} through ao` : undefined });
+  return answer === 'deny' ? { event: 'permission-answered', state: 'idle', facts } : { event: 'permission-answered', facts };
 }

@@ -41,3 +41,20 @@ describe('dispatchSignal', () => {
     expect(dispatchSignal(table, 'process-exited', 'garbage')).toMatchObject({ ok: true, derivation: { state: 'exited', facts: {} } });
   });
 });
+
+describe('permission-answered (written by ao deny)', () => {
+  it('is handled for every harness: a denial ends the turn (idle), with the answer as a fact', () => {
+    expect(dispatchSignal(table, 'permission-answered', { answer: 'deny' })).toEqual({
+      ok: true,
+      derivation: { event: 'permission-answered', state: 'idle', facts: { reason: 'deny through ao' } },
+    });
+  });
+
+  it('moves nothing for any other answer or a malformed payload: approvals come from the harness', () => {
+    expect(dispatchSignal(table, 'permission-answered', { answer: 'approve' })).toEqual({
+      ok: true,
+      derivation: { event: 'permission-answered', facts: { reason: 'approve through ao' } },
+    });
+    expect(dispatchSignal(table, 'permission-answered', 'garbage')).toEqual({ ok: true, derivation: { event: 'permission-answered', facts: {} } });
+  });
+});

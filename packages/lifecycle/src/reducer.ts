@@ -38,6 +38,9 @@ export function reduce(session: ReducibleSession, signal: ReducerSignal): Reduce
 
 function transitionAllowed(session: ReducibleSession, signal: ReducerSignal, toolsBefore: ToolFlight[]): boolean {
   const target = signal.state as ActivityState;
+  // ao's own record of a dialog it answered speaks only of an open dialog: once a hook has moved
+  // the session on (a new prompt, say), a late one must not end that turn.
+  if (signal.event === 'permission-answered' && session.activityState !== 'blocked') return false;
   switch (session.activityState) {
     case 'exited':
       // Only the user starting a new turn in the same launch brings an exited session back.

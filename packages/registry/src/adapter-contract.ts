@@ -73,6 +73,18 @@ export interface LaunchCommand {
   files: LaunchFile[];
 }
 
+/**
+ * The keys that answer a harness's permission dialog, exactly as typed into its terminal (no
+ * Enter is added). A string of several key presses (an arrow key is one escape sequence) is
+ * typed one key at a time, as a person would: a TUI may take a burst for a paste.
+ */
+export interface PermissionKeys {
+  /** Allows the request once (never "always"). */
+  approve: string;
+  /** Refuses it. */
+  deny: string;
+}
+
 /** One harness's adapter: everything ao knows about it lives in one package. */
 export interface HarnessAdapter extends Deriver {
   readonly id: string;
@@ -90,6 +102,12 @@ export interface HarnessAdapter extends Deriver {
   readonly signalsAtStartup: boolean;
   readonly hooks: HookInstaller;
   buildLaunch(options: LaunchOptions): LaunchCommand;
+  /**
+   * How `ao approve` / `ao deny` answer the harness's permission dialog. Required, so that every
+   * adapter decides (and says where the keys were verified) instead of `ao approve` finding out
+   * at run time that nobody did; `null` for a harness with no dialog ao can answer.
+   */
+  readonly permissionKeys: PermissionKeys | null;
   /** Input typed before the harness has been up this long is lost (OpenCode: ~4 s). */
   readonly inputReadyDelayMs?: number;
   /**

@@ -4,6 +4,7 @@ import { HARNESS_ID } from './hook-events.js';
 import { claudeCodeHookInstaller } from './hook-installer.js';
 import { buildClaudeCodeLaunch } from './launch-command.js';
 import { trustClaudeFolder } from './folder-trust.js';
+import { CLAUDE_PERMISSION_KEYS } from './permission-keys.js';
 
 export const claudeCodeAdapter: HarnessAdapter = {
   id: HARNESS_ID,
@@ -15,6 +16,7 @@ export const claudeCodeAdapter: HarnessAdapter = {
   hooks: claudeCodeHookInstaller,
   derive: deriveClaudeCode,
   buildLaunch: buildClaudeCodeLaunch,
+  permissionKeys: CLAUDE_PERMISSION_KEYS,
   trustCreatedDirectory: trustClaudeFolder,
 };
 
@@ -25,3 +27,4 @@ export { claudeCodeHookInstaller, settingsPath as claudeSettingsPath } from './h
 export { buildClaudeCodeLaunch } from './launch-command.js';
 export { aoHooksBlock, inventoryAoHooks, mergeAoHooks, removeAoHooks } from './settings-hooks.js';
 export { claudeStatePath, trustClaudeFolder } from './folder-trust.js';
+export { CLAUDE_PERMISSION_KEYS } from './permission-keys.js';

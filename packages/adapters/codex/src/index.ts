@@ -3,6 +3,7 @@ import { deriveCodex } from './derivation-table.js';
 import { HARNESS_ID } from './hook-events.js';
 import { codexHookInstaller } from './hook-installer.js';
 import { buildCodexLaunch } from './launch-command.js';
+import { CODEX_PERMISSION_KEYS } from './permission-keys.js';
 
 export const codexAdapter: HarnessAdapter = {
   id: HARNESS_ID,
@@ -14,6 +15,7 @@ export const codexAdapter: HarnessAdapter = {
   hooks: codexHookInstaller,
   derive: deriveCodex,
   buildLaunch: buildCodexLaunch,
+  permissionKeys: CODEX_PERMISSION_KEYS,
 };
 
 export default codexAdapter;
@@ -23,3 +25,4 @@ export { codexHookInstaller } from './hook-installer.js';
 export { HOOK_TRUST_BYPASS_FLAG, codexHookArgs, codexHookOverrides } from './hook-overrides.js';
 export { buildCodexLaunch } from './launch-command.js';
 export { tomlBasicString } from './toml-string.js';
+export { CODEX_PERMISSION_KEYS } from './permission-keys.js';

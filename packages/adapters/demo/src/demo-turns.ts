@@ -93,6 +93,11 @@ export async function permissionTurn(ctx: TurnContext, prompt: string, autoAppro
     ctx.input.setRaw(false);
   }
   if (answer === null) return 'end-of-input';
+  if (answer !== 'yes' && silentDenial()) {
+    // Claude Code 2.1.x ends the turn on a denial and fires no hook at all (not even Stop).
+    ctx.write('  ⎿  Interrupted · What should Claude do instead?\n');
+    return 'done';
+  }
   if (answer !== 'yes') {
     const reason = answer === 'no' ? 'user rejected' : 'user cancelled';
     ctx.write(answer === 'no' ? '→ No\n' : '→ Cancelled\n');
@@ -112,6 +117,14 @@ export async function permissionTurn(ctx: TurnContext, prompt: string, autoAppro
   ctx.write('  ⎿  (demo: nothing was really run)\n');
   await ctx.pause(300);
   return reply(ctx, 'Done: demo.txt is created (not really: this is a demo).');
+}
+
+/**
+ * AO_DEMO_SILENT_DENIAL=1: deny as Claude Code 2.1.x does, reporting nothing, so that what ao does
+ * about a harness that is silent on denial can be seen (and tested) without Claude.
+ */
+function silentDenial(): boolean {
+  return process.env.AO_DEMO_SILENT_DENIAL === '1';
 }
 
 /** 1 / y / Enter approve; 2 / n reject; Esc / Ctrl-C cancel; other keys are ignored. */

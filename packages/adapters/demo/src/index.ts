@@ -3,6 +3,7 @@ import { HARNESS_ID } from './demo-events.js';
 import { deriveDemo } from './derivation-table.js';
 import { demoHookInstaller } from './hook-installer.js';
 import { buildDemoLaunch } from './launch-command.js';
+import { DEMO_PERMISSION_KEYS } from './permission-keys.js';
 
 /** The demo harness: ao's own scripted agent, for a first look with no API key and for ao's PTY tests. */
 export const demoAdapter: HarnessAdapter = {
@@ -16,6 +17,7 @@ export const demoAdapter: HarnessAdapter = {
   hooks: demoHookInstaller,
   derive: deriveDemo,
   buildLaunch: buildDemoLaunch,
+  permissionKeys: DEMO_PERMISSION_KEYS,
 };
 
 export default demoAdapter;
@@ -23,3 +25,4 @@ export { DEMO_EVENTS, type DemoEvent, nativeEventName } from './demo-events.js';
 export { deriveDemo } from './derivation-table.js';
 export { demoHookInstaller } from './hook-installer.js';
 export { DEMO_AGENT_PATH, buildDemoLaunch } from './launch-command.js';
+export { DEMO_PERMISSION_KEYS } from './permission-keys.js';

@@ -116,6 +116,20 @@ describe('the demo agent in a PTY fires Claude-shaped hooks through `ao hooks de
     expect(calls[4]!.payload).toMatchObject({ tool_name: 'Bash', reason: 'user cancelled' });
   });
 
+  it('AO_DEMO_SILENT_DENIAL=1 denies as Claude Code 2.1.x does: the turn ends and no hook fires', async () => {
+    const box = sandbox();
+    const agent = new PtyAgent({ cwd: box.project, env: { ...box.env, AO_DEMO_SILENT_DENIAL: '1' } });
+    await agent.waitForPrompts(1);
+    agent.line('MOCK_TOOL');
+    await agent.waitFor(/Allow Bash/);
+    agent.key('n');
+    await agent.waitForPrompts(2);
+    expect(agent.output).toContain('What should Claude do instead?');
+    agent.line('quit');
+    expect(await agent.exited).toMatchObject({ exitCode: 0 });
+    expect(events(box.calls())).toEqual(['session-start', 'user-prompt-submit', 'pre-tool-use', 'permission-request', 'session-end']);
+  });
+
   it('a failed turn reports the API error', async () => {
     const box = sandbox();
     const agent = new PtyAgent({ cwd: box.project, env: box.env });

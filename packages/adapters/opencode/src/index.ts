@@ -2,6 +2,7 @@ import type { HarnessAdapter } from '@ao/registry';
 import { deriveOpencode } from './derivation-table.js';
 import { HARNESS_ID, opencodeHookInstaller } from './hook-installer.js';
 import { buildOpencodeLaunch } from './launch-command.js';
+import { OPENCODE_PERMISSION_KEYS } from './permission-keys.js';
 
 export const opencodeAdapter: HarnessAdapter = {
   id: HARNESS_ID,
@@ -15,6 +16,7 @@ export const opencodeAdapter: HarnessAdapter = {
   hooks: opencodeHookInstaller,
   derive: deriveOpencode,
   buildLaunch: buildOpencodeLaunch,
+  permissionKeys: OPENCODE_PERMISSION_KEYS,
 };
 
 export default opencodeAdapter;
@@ -24,3 +26,4 @@ export { opencodeHookInstaller, pluginPath as opencodePluginPath } from './hook-
 export { buildOpencodeLaunch } from './launch-command.js';
 export { OPENCODE_NPM_FILES, PLUGIN_SDK, globalConfigDir, npmInstallSkipped } from './npm-install-trap.js';
 export { PLUGIN_MARKER, isAoPlugin, readPluginSettings, renderOpencodePlugin } from './plugin-source.js';
+export { OPENCODE_PERMISSION_KEYS } from './permission-keys.js';
