@@ -59,18 +59,6 @@ describe('Claude Code hook installer', () => {
     expect(readdirSync(join(context.aoHome, 'installs'))).toEqual([]);
   });
 
-  it('installing twice is installing once: nothing changes the second time', () => {
-    const { dir, context, settings } = setup('sess-1');
-    hooks.install(dir, context);
-    const bytes = readFileSync(settings);
-    const ignore = readFileSync(join(dir, '.claude', '.gitignore'));
-    const second = hooks.install(dir, context);
-    expect(second.changed).toBe(false);
-    expect(second.files).toEqual([]);
-    expect(readFileSync(settings).equals(bytes)).toBe(true);
-    expect(readFileSync(join(dir, '.claude', '.gitignore')).equals(ignore)).toBe(true);
-  });
-
   it("keeps the user's hooks (same events too) and unknown keys, and gives their file back byte for byte", () => {
     const { dir, context, settings, read } = setup();
     mkdirSync(join(dir, '.claude'));

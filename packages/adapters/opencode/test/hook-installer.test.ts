@@ -34,18 +34,6 @@ describe('OpenCode plugin installer', () => {
     expect(gitStatus(dir)).toBe('');
   });
 
-  it('installing twice is installing once', () => {
-    const { dir, context, plugin } = setup('sess-1');
-    hooks.install(dir, context);
-    const bytes = readFileSync(plugin);
-    const ignore = readFileSync(join(dir, '.opencode', '.gitignore'));
-    const again = hooks.install(dir, context);
-    expect(again.changed).toBe(false);
-    expect(again.files).toEqual([]);
-    expect(readFileSync(plugin).equals(bytes)).toBe(true);
-    expect(readFileSync(join(dir, '.opencode', '.gitignore')).equals(ignore)).toBe(true);
-  });
-
   it("refuses a plugin file that is not ao's, and leaves it alone on uninstall too", () => {
     const { dir, context, plugin } = setup();
     mkdirSync(join(dir, '.opencode', 'plugins'), { recursive: true });

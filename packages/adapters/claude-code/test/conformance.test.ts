@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { describeAdapterConformance } from '@ao/registry/conformance';
+import { claudeCodeAdapter } from '../src/index.js';
+
+/** A user's own settings.local.json: their hooks (on events ao uses too) and keys ao knows nothing of. */
+const USER_SETTINGS = `{
+    "permissions": { "allow": ["Bash(npm test:*)"] },
+    "hooks": {
+        "Stop": [{ "hooks": [{ "type": "command", "command": "notify-send done" }] }],
+        "PreToolUse": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": "./audit.sh", "timeout": 5 }] }],
+        "PreCompact": [{ "hooks": [{ "type": "command", "command": "echo compacting" }] }]
+    },
+    "env": { "FOO": "bar" },
+    "futureKey": [1, 2, 3]
+}
+`;
+
+describeAdapterConformance(claudeCodeAdapter, {
+  fixturesDir: join(import.meta.dirname, '..', 'fixtures'),
+  // Per recorded signal: a state, '-' (mapped, no state) or null (not mapped).
+  expectedStates: {
+    // SessionStart, UserPromptSubmit, MessageDisplay, StopFailure, SessionEnd(other)
+    'api-error': ['-', 'active', null, 'idle', 'exited'],
+    // SessionStart, UserPromptSubmit, MessageDisplay, Stop, SessionEnd(other)
+    'plain-turn': ['-', 'active', null, 'idle', 'exited'],
+    // -p cannot ask: PreToolUse then PostToolBatch with the refusal, no permission hook at all
+    'print-tool-auto-denied': ['-', 'active', 'active', null, null, 'idle', 'exited'],
+    'tool-call-allowed': ['-', 'active', 'active', 'active', null, null, 'idle', 'exited'],
+    'tui-api-error': ['-', 'active', 'idle', 'exited'],
+    // MessageDisplay, Stop, then Notification idle_prompt after the (shortened) idle threshold
+    'tui-idle-prompt': ['-', 'active', null, 'idle', 'idle', 'exited'],
+    // PreToolUse, PermissionRequest, Notification permission_prompt 6 s later, PostToolUse once approved
+    'tui-permission-approved': ['-', 'active', 'active', 'blocked', 'blocked', 'active', null, null, 'idle', 'exited'],
+    // Esc or "No" in the dialog: Claude fires no hook at all (no PermissionDenied, no Stop, no
+    // idle_prompt), so the hooks alone leave ao `blocked` (ao deny records the answer itself).
+    'tui-permission-cancelled': ['-', 'active', 'active', 'blocked', 'blocked', 'exited'],
+    'tui-permission-denied': ['-', 'active', 'active', 'blocked', 'blocked', 'exited'],
+  },
+  userFiles: { '.claude/settings.local.json': USER_SETTINGS, '.claude/agents/reviewer.md': '# my reviewer agent\n' },
+});
