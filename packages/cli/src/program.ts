@@ -80,6 +80,21 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
     .option('--json', JSON_HELP)
     .action(async (id: string, text: string, options) => (await import('./commands/send-command.js')).sendText(context, id, text, options));
 
+  const permissions = () => import('./commands/permission-commands.js');
+  program
+    .command('approve <id>')
+    .description("answer a session's open permission dialog with yes (once), as its harness takes it; reports the state that follows")
+    .option('--timeout <seconds>', 'how long to wait for the session to leave blocked (default 10)')
+    .option('--json', JSON_HELP)
+    .action(async (id: string, options) => (await permissions()).approvePermission(context, id, options));
+
+  program
+    .command('deny <id>')
+    .description("answer a session's open permission dialog with no, as its harness takes it; reports the state that follows")
+    .option('--timeout <seconds>', 'how long to wait for the session to leave blocked (default 10)')
+    .option('--json', JSON_HELP)
+    .action(async (id: string, options) => (await permissions()).denyPermission(context, id, options));
+
   program
     .command('attach <id>')
     .description("connect your terminal to a session's terminal (Ctrl-] detaches)")
@@ -118,6 +133,14 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
     .description('probe every live session once; mark the dead ones exited and terminated')
     .option('--json', JSON_HELP)
     .action(async (options) => (await import('./commands/reap-command.js')).reapCommand(context, options));
+
+  program
+    .command('doctor')
+    .description('check ao, each harness (installed? version?), the hooks in a directory, and whether a session ever reported')
+    .option('--cwd <dir>', 'where to look for installed hooks (default: the current directory)')
+    .option('--session <id>', 'also check whether this session ever sent a hook')
+    .option('--json', 'print {"checks":[{name,status,message}]}')
+    .action(async (options) => setExit(await (await import('./commands/doctor-command.js')).runDoctor(context, options)));
 
   program
     .command('daemon')

@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import type { HarnessAdapter } from '@ao/registry';
+import type { CliContext } from '../cli-context.js';
+import { runningDaemon } from '../daemon/daemon-lock.js';
+import { findBinary } from '../spawn/find-binary.js';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+
+/** One line of `ao doctor`: what was checked, how it went, and one sentence a user can act on. */
+export interface DoctorCheck {
+  name: string;
+  status: CheckStatus;
+  message: string;
+}
+
+const VERSION_TIMEOUT_MS = 5000;
+
+/** Hooks write their signals under $AO_HOME: if it is not writable, every signal is lost. */
+export function checkAoHome(home: string): DoctorCheck {
+  const probe = join(home, `.doctor-${process.pid}`);
+  try {
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    writeFileSync(probe, '');
+    rmSync(probe);
+    return { name: 'ao home', status: 'ok', message: `${home} is writable` };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { name: 'ao home', status: 'fail', message: `${home} is not writable (${reason}): hooks cannot record anything; fix its permissions or set AO_HOME to a writable directory` };
+  }
+}
+
+/** The store opens and answers; returns the number of live sessions for the daemon check. */
+export function checkStore(context: CliContext): { check: DoctorCheck; live: number | null } {
+  try {
+    const all = context.store.listSessions({ all: true });
+    const live = all.filter((session) => !session.terminated).length;
+    return { check: { name: 'store', status: 'ok', message: `${context.paths.database} opens: ${all.length} sessions, ${live} live` }, live };
+  } catch (error) {
+    return {
+      check: { name: 'store', status: 'fail', message: `${context.paths.database} cannot be opened (${(error as Error).message}): no ao command can read or record sessions until it can` },
+      live: null,
+    };
+  }
+}
+
+export function checkDaemon(home: string, liveSessions: number | null): DoctorCheck {
+  const daemon = runningDaemon(home);
+  if (daemon) return { name: 'daemon', status: 'ok', message: `running (pid ${daemon.pid})` };
+  if (liveSessions !== null && liveSessions > 0) {
+    return {
+      name: 'daemon',
+      status: 'warn',
+      message: `not running, with ${liveSessions} live sessions: nothing notices a dead agent until you run ao reap (start it with ao daemon; ao spawn starts it too)`,
+    };
+  }
+  return { name: 'daemon', status: 'ok', message: 'not running (ao spawn starts it; every ao command reads hook signals itself meanwhile)' };
+}
+
+/** Is the harness on PATH, and what does `<binary> --version` say (first line)? */
+export async function checkBinary(adapter: HarnessAdapter, env: NodeJS.ProcessEnv): Promise<DoctorCheck> {
+  const name = `${adapter.id} binary`;
+  const path = findBinary(adapter.binary, env.PATH ?? '');
+  if (path === null) {
+    return { name, status: 'warn', message: `"${adapter.binary}" is not on PATH: ${adapter.displayName} cannot be started (ao spawn --agent ${adapter.id}) until it is installed or PATH includes it` };
+  }
+  const run = await execa(path, ['--version'], { timeout: VERSION_TIMEOUT_MS, reject: false, stdin: 'ignore', env, extendEnv: false });
+  const firstLine = (text: unknown) => String(text ?? '').split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
+  if (run.timedOut) return { name, status: 'warn', message: `${path} did not answer --version within ${VERSION_TIMEOUT_MS / 1000} s; it may be stuck on a first-run prompt or update check` };
+  if (run.exitCode !== 0) {
+    return { name, status: 'warn', message: `${path} --version failed (${run.exitCode === undefined ? run.shortMessage : `exit code ${run.exitCode}`}): ${firstLine(run.stderr) || 'no output'}` };
+  }
+  return { name, status: 'ok', message: `${path}: ${firstLine(run.stdout) || firstLine(run.stderr) || 'version unknown'}` };
+}
+
+/**
+ * Are ao's hooks in place in `dir`? Only agents started by hand need them (`ao register`; ao spawn
+ * wires its own through the launch), so their absence is a problem only when the user asked
+ * about a directory (`explicit`: --cwd given).
+ */
+export function checkHooks(adapter: HarnessAdapter, dir: string, context: CliContext, explicit: boolean): DoctorCheck {
+  const name = `${adapter.id} hooks`;
+  try {
+    const status = adapter.hooks.status(dir, { aoCommand: context.aoCommand, aoHome: context.paths.home });
+    const note = (status as { notes?: string[] }).notes?.[0];
+    if (status.installed && status.problems.length === 0) return { name, status: 'ok', message: note ?? `installed in ${dir}` };
+    if (status.installed) return { name, status: 'warn', message: `installed in ${dir}, but: ${status.problems.join(' ')}` };
+    return {
+      name,
+      status: explicit ? 'warn' : 'ok',
+      message: `${status.problems[0] ?? `not installed in ${dir}.`} An agent you start in ${dir} yourself does not report to ao (ao register --agent ${adapter.id} --cwd ${dir} wires it; ao spawn wires its own).`,
+    };
+  } catch (error) {
+    return { name, status: 'fail', message: `cannot check the hooks in ${dir}: ${(error as Error).message}` };
+  }
+}
+
+/** Claude Code's `disableAllHooks: true` in the user's settings silences every hook, ao's included. */
+export function checkClaudeSettings(env: NodeJS.ProcessEnv): DoctorCheck {
+  const name = 'claude settings';
+  const path = env.CLAUDE_CONFIG_DIR ? join(env.CLAUDE_CONFIG_DIR, 'settings.json') : join(env.HOME || homedir(), '.claude', 'settings.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { name, status: 'ok', message: `no user settings at ${path}: nothing there silences hooks` };
+  }
+  let settings: unknown;
+  try {
+    settings = JSON.parse(text);
+  } catch {
+    return { name, status: 'warn', message: `${path} is not valid JSON; Claude Code may ignore it, and ao cannot tell whether it disables hooks` };
+  }
+  if ((settings as { disableAllHooks?: unknown } | null)?.disableAllHooks === true) {
+    return {
+      name,
+      status: 'fail',
+      message: `${path} sets "disableAllHooks": true, which silences every hook, ao's too: Claude Code sessions will never report a state; remove it or set it to false`,
+    };
+  }
+  return { name, status: 'ok', message: `${path} does not disable hooks` };
+}
