@@ -8,7 +8,9 @@
  *
  * `permission-answered` is ao's own, like `process-exited`: `ao deny` typed the answer into a
  * dialog of a harness that reports nothing when its dialog is denied (Claude Code 2.1.x), so ao
- * records the fact itself rather than show `blocked` forever.
+ * records the fact itself rather than show `blocked` forever. `turn-ended` is ao's too: a turn's
+ * end read from the harness's transcript when no hook reported it (Codex fires none when the model
+ * API fails).
  */
 export const AO_EVENTS = [
   'session-start',
@@ -30,6 +32,7 @@ export const AO_EVENTS = [
   'agent-busy',
   'process-exited',
   'permission-answered',
+  'turn-ended',
 ] as const;
 export type AoEvent = (typeof AO_EVENTS)[number];
 
@@ -45,6 +48,7 @@ export const TURN_BOUNDARY_EVENTS: ReadonlySet<AoEvent> = new Set<AoEvent>([
   'interrupt',
   'session-end',
   'process-exited',
+  'turn-ended',
 ]);
 
 /** Events that answer an open permission dialog. */

@@ -13,6 +13,7 @@ export type DispatchResult =
 export function dispatchSignal(deriver: Deriver, event: string, payload: unknown): DispatchResult {
   // process-exited is ao's own event (written by the session host), the same for every harness.
   if (event === 'process-exited') return { ok: true, derivation: deriveProcessExited(payload) };
+  if (event === 'turn-ended') return { ok: true, derivation: deriveTurnEnded(payload) };
   // permission-answered is ao's too (written by `ao deny`), the same for every harness.
   if (event === 'permission-answered') return { ok: true, derivation: derivePermissionAnswered(payload) };
   let derivation: Derivation | null;
@@ -44,4 +45,9 @@ function derivePermissionAnswered(payload: unknown): Derivation {
   const answer = field(payload, 'answer');
   const facts = pickFacts({ reason: typeof answer === 'string' ? `${answer} through ao` : undefined });
   return answer === 'deny' ? { event: 'permission-answered', state: 'idle', facts } : { event: 'permission-answered', facts };
+}
+
+/** ao's own record of a turn's end, read from the harness's transcript (lifecycle transcript-watch). */
+function deriveTurnEnded(payload: unknown): Derivation {
+  return { event: 'turn-ended', state: 'idle', facts: pickFacts({ reason: field(payload, 'status'), error: field(payload, 'error') }) };
 }

@@ -1,5 +1,5 @@
 import { aoLauncherPath } from './install-paths.js';
-import { aoPaths, ingestSpool, listSpool, resolveAoHome, Store, type AoPaths, type IngestStats, type LifecycleLogger } from '@ao/lifecycle';
+import { aoPaths, ingestSpool, listSpool, resolveAoHome, Store, watchTranscripts, type AoPaths, type IngestStats, type LifecycleLogger } from '@ao/lifecycle';
 import type { AdapterRegistry } from '@ao/registry';
 import { lazyFileLogger } from './lazy-logger.js';
 
@@ -57,6 +57,25 @@ export class CliContext {
       findDeriver: (harness) => this.registry.find(harness),
       logger: this.logger,
     });
+  }
+
+  /**
+   * Turn ends that only the harness's transcript records (no hook came): written to the spool and
+   * applied, like any signal. Run by the daemon's tick and by `ao reap`.
+   */
+  async watchTranscripts(): Promise<string[]> {
+    const registry = await this.loadRegistry();
+    const written = watchTranscripts({
+      store: this.store,
+      spoolDir: this.paths.spool,
+      findReader: (harness) => {
+        const adapter = registry.find(harness);
+        return adapter?.readTurnOutcome ? (path: string) => adapter.readTurnOutcome!(path) : undefined;
+      },
+      logger: this.logger,
+    });
+    if (written.length > 0) await this.ingest();
+    return written;
   }
 
   close(): void {

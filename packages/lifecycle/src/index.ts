@@ -20,3 +20,4 @@ export * from './store/event-record.js';
 export * from './reaper/process-probe.js';
 export * from './reaper/reap-judgement.js';
 export * from './reaper/reaper.js';
+export * from './transcript-watch.js';

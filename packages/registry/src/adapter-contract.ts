@@ -115,4 +115,17 @@ export interface HarnessAdapter extends Deriver {
    * not stop at a "do you trust this folder?" dialog nobody asked for. Returns the files written.
    */
   trustCreatedDirectory?(dir: string, env: NodeJS.ProcessEnv): string[];
+  /**
+   * Reads how the last turn ended from the harness's transcript (the `transcriptPath` its hooks
+   * report), for harnesses that do not always say so through a hook. Null when it cannot tell.
+   */
+  readTurnOutcome?(transcriptPath: string): TurnOutcome | null;
+}
+
+/** How a turn ended, as a transcript records it. */
+export interface TurnOutcome {
+  status: 'running' | 'completed' | 'failed' | 'aborted';
+  /** When the transcript recorded it, ms since the epoch. */
+  at: number | null;
+  error?: string;
 }

@@ -1,0 +1,64 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../src/store/store.js';
+import { createSession } from '../src/session-create.js';
+import { ingestSpool } from '../src/ingest.js';
+import { aoPaths } from '../src/ao-paths.js';
+import { watchTranscripts, type TurnOutcomeLike } from '../src/transcript-watch.js';
+import { testDeriver } from './test-deriver.js';
+
+let home: string;
+let store: Store;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'ao-transcript-'));
+  store = Store.open(aoPaths(home).database);
+});
+afterEach(() => store.close());
+
+function activeSession(lastSignalAt: number) {
+  const session = createSession(store, { harness: testDeriver.id, cwd: home, launchId: 'L1', expectsStartupSignal: true, now: lastSignalAt });
+  store.saveSession({ ...session, activityState: 'active', lastSignalAt, firstSignalAt: lastSignalAt, facts: { transcriptPath: '/t/rollout.jsonl' } });
+  return session.id;
+}
+
+function watch(outcome: TurnOutcomeLike | null) {
+  const read: string[] = [];
+  const written = watchTranscripts({
+    store,
+    spoolDir: aoPaths(home).spool,
+    findReader: (harness) => (harness === testDeriver.id ? (path) => (read.push(path), outcome) : undefined),
+  });
+  ingestSpool({ store, spoolDir: aoPaths(home).spool, findDeriver: () => testDeriver });
+  return { written, read };
+}
+
+describe('turn ends read from a transcript', () => {
+  it('a failed turn recorded after the last hook ends the turn: idle, with the error', () => {
+    const id = activeSession(1_000);
+    const { written, read } = watch({ status: 'failed', at: 2_000, error: 'unexpected status 400 Bad Request' });
+    expect(read).toEqual(['/t/rollout.jsonl']);
+    expect(written).toEqual([id]);
+    const session = store.getSession(id)!;
+    expect(session.activityState).toBe('idle');
+    expect(session.facts.lastError).toBe('unexpected status 400 Bad Request');
+    expect(store.listEvents({ sessionId: id }).at(-1)).toMatchObject({ type: 'transition', event: 'turn-ended', from: 'active', to: 'idle', launchId: 'L1' });
+  });
+
+  it('says nothing while the turn runs, or when a hook already spoke after the recorded end', () => {
+    const id = activeSession(5_000);
+    expect(watch({ status: 'running', at: 6_000 }).written).toEqual([]);
+    expect(watch({ status: 'failed', at: 4_000, error: 'old' }).written).toEqual([]);
+    expect(watch(null).written).toEqual([]);
+    expect(store.getSession(id)!.activityState).toBe('active');
+  });
+
+  it('reads nothing for sessions that are not active or have no transcript', () => {
+    const id = activeSession(1_000);
+    store.saveSession({ ...store.getSession(id)!, activityState: 'idle' });
+    const noTranscript = createSession(store, { harness: testDeriver.id, cwd: home, expectsStartupSignal: true, now: 1 });
+    store.saveSession({ ...noTranscript, activityState: 'active' });
+    expect(watch({ status: 'failed', at: 9_000 }).read).toEqual([]);
+  });
+});
