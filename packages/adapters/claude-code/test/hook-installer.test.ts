@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HookInstallError, hookCommand } from '@ao/registry';
 import { describe, expect, it } from 'vitest';
 import { CLAUDE_HOOK_EVENTS, claudeCodeAdapter } from '../src/index.js';
-import { fakeAo, git, gitRepo, gitStatus, runUnderBash, tempDir } from './support.js';
+import { fakeAo, git, gitRepo, gitStatus, runUnderBash, tempDir } from '@ao/registry/conformance';
 
 const hooks = claudeCodeAdapter.hooks;
 

@@ -1,7 +1,7 @@
 import { hookCommand } from '@ao/registry';
 import { describe, expect, it } from 'vitest';
 import { CLAUDE_HOOK_EVENTS, claudeCodeAdapter } from '../src/index.js';
-import { fakeAo, runUnderBash } from './support.js';
+import { fakeAo, runUnderBash } from '@ao/registry/conformance';
 
 const options = {
   cwd: '/home/user/project',

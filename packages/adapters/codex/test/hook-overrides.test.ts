@@ -4,7 +4,7 @@ import { parse } from 'smol-toml';
 import { hookCommand } from '@ao/registry';
 import { describe, expect, it } from 'vitest';
 import { CODEX_HOOK_EVENTS, codexAdapter, codexHookOverrides, tomlBasicString } from '../src/index.js';
-import { fakeAo, gitRepo, runUnderBash, tempDir } from './support.js';
+import { fakeAo, gitRepo, runUnderBash, tempDir } from '@ao/registry/conformance';
 
 /** Splits `-c key=value` pairs the way Codex does (at the first "=") and parses the value as TOML. */
 function decode(args: string[]): Map<string, Array<{ hooks: Array<{ type: string; command: string; timeout: number }> }>> {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAoPlugin, npmInstallSkipped, opencodeAdapter, readPluginSettings, writeOpencodeConfigDir } from '../src/index.js';
-import { tempDir } from './support.js';
+import { tempDir } from '@ao/registry/conformance';
 
 const options = { cwd: '/p', aoCommand: '/opt/ao/bin/ao', aoHome: '/h', sessionId: 's', launchDir: '/h/launches/s' };
 

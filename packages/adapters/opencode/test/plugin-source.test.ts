@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLUGIN_MARKER, readPluginSettings, renderOpencodePlugin } from '../src/index.js';
-import { fakeAo, tempDir } from './support.js';
+import { fakeAo, tempDir } from '@ao/registry/conformance';
 import * as p from './payloads.js';
 
 /**

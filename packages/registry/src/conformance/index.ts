@@ -83,3 +83,4 @@ export { checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.
 export { checkFootprintIgnored, checkInstallTwice, checkUserFilesKept, hookContext } from './install-checks.js';
 export { AWKWARD_ARGS, AWKWARD_PROMPT, checkLaunch } from './launch-checks.js';
 export { Sandbox, inSandbox, snapshotTree } from './sandbox.js';
+export { fakeAo, git, gitRepo, gitStatus, runUnderBash, tempDir } from './adapter-test-kit.js';

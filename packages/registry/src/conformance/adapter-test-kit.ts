@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 
+/**
+ * Helpers the adapter packages' own tests share (temp dirs removed after each test, real git
+ * repositories, a fake `ao` that records how hooks call it). Test-only, like the whole subpath.
+ */
+
 // Git must answer the same whatever the machine's global config says (a global excludesFile
 // could already ignore the files under test). The installer's own git calls inherit this.
 process.env.GIT_CONFIG_GLOBAL = '/dev/null';
