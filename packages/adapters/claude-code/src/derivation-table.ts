@@ -7,9 +7,17 @@ import { type DerivationTable, type FactCandidates, deriveFromTable, path } from
  * Claude's hook JSON. Pure: no IO, no clock, never throws.
  */
 
-/** Notification types and the state each implies; any other type (auth_success, …) implies none. */
+/**
+ * Notification types and the state each implies; any other type (auth_success, …) implies none.
+ *
+ * `permission_prompt` implies none either: it is Claude's reminder, 6 s later, of whatever dialog
+ * is open, and PermissionRequest (installed with it, fired when the dialog opens) has already told
+ * which kind it is. The reminder cannot tell: it says "Claude needs your permission" for an
+ * AskUserQuestion question too, and mapping it to `blocked` turned a question into a permission
+ * (seen by e2e/claude-code.e2e.test.ts, scenario question, on 2.1.197); after an answer given
+ * within the 6 s it could also arrive late and show a finished dialog as open.
+ */
 const NOTIFICATION_STATES: Readonly<Record<string, ActivityState>> = {
-  permission_prompt: 'blocked',
   idle_prompt: 'idle',
   elicitation_dialog: 'waiting_input',
 };

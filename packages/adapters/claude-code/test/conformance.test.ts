@@ -29,12 +29,33 @@ describeAdapterConformance(claudeCodeAdapter, {
     'tui-api-error': ['-', 'active', 'idle', 'exited'],
     // MessageDisplay, Stop, then Notification idle_prompt after the (shortened) idle threshold
     'tui-idle-prompt': ['-', 'active', null, 'idle', 'idle', 'exited'],
-    // PreToolUse, PermissionRequest, Notification permission_prompt 6 s later, PostToolUse once approved
-    'tui-permission-approved': ['-', 'active', 'active', 'blocked', 'blocked', 'active', null, null, 'idle', 'exited'],
+    // PreToolUse, PermissionRequest, Notification permission_prompt 6 s later (a reminder: no
+    // state, see derivation-table.ts), PostToolUse once approved
+    'tui-permission-approved': ['-', 'active', 'active', 'blocked', '-', 'active', null, null, 'idle', 'exited'],
     // Esc or "No" in the dialog: Claude fires no hook at all (no PermissionDenied, no Stop, no
     // idle_prompt), so the hooks alone leave ao `blocked` (ao deny records the answer itself).
-    'tui-permission-cancelled': ['-', 'active', 'active', 'blocked', 'blocked', 'exited'],
-    'tui-permission-denied': ['-', 'active', 'active', 'blocked', 'blocked', 'exited'],
+    'tui-permission-cancelled': ['-', 'active', 'active', 'blocked', '-', 'exited'],
+    'tui-permission-denied': ['-', 'active', 'active', 'blocked', '-', 'exited'],
+
+    // Recorded by e2e/claude-code.e2e.test.ts: the payloads ao's own hooks received from the TUI
+    // under `ao spawn` (only the events ao installs; ao's own process-exited/permission-answered left out).
+    // SessionStart, UserPromptSubmit, StopFailure
+    'e2e-api-error': ['-', 'active', 'idle'],
+    // SessionStart, UserPromptSubmit; then SIGKILL (no SessionEnd)
+    'e2e-killed-mid-turn': ['-', 'active'],
+    // SessionStart, UserPromptSubmit, PreToolUse, PermissionRequest; then SIGKILL
+    'e2e-killed-while-blocked': ['-', 'active', 'active', 'blocked'],
+    // … PermissionRequest, approved within 6 s (no Notification), PostToolUse, Stop
+    'e2e-permission-approved': ['-', 'active', 'active', 'blocked', 'active', 'idle'],
+    // … PermissionRequest, denied (no hook at all), then the next prompt: UserPromptSubmit, Stop
+    'e2e-permission-denied': ['-', 'active', 'active', 'blocked', 'active', 'idle'],
+    // SessionStart, UserPromptSubmit, Stop
+    'e2e-plain-turn': ['-', 'active', 'idle'],
+    // PreToolUse(AskUserQuestion), PermissionRequest(AskUserQuestion) = the question,
+    // Notification permission_prompt 6 s later (a reminder), PostToolUse once answered, Stop
+    'e2e-question': ['-', 'active', 'active', 'waiting_input', '-', 'active', 'idle'],
+    // SessionStart, UserPromptSubmit, PreToolUse, PostToolUse, Stop
+    'e2e-tool-allowed': ['-', 'active', 'active', 'active', 'idle'],
   },
   userFiles: { '.claude/settings.local.json': USER_SETTINGS, '.claude/agents/reviewer.md': '# my reviewer agent\n' },
 });

@@ -15,7 +15,9 @@ describe('Claude Code derivation: every row of DESIGN §3', () => {
     ['permission-request', p.permissionRequest, 'blocked'],
     // AskUserQuestion's dialog is a question for the user, not a permission.
     ['permission-request', { ...p.permissionRequest, tool_name: 'AskUserQuestion', tool_input: { questions: [] } }, 'waiting_input'],
-    ['notification', p.notification('permission_prompt'), 'blocked'],
+    // The 6 s reminder of an open dialog: PermissionRequest already said whether it is a
+    // permission or a question (AskUserQuestion), which the reminder cannot tell.
+    ['notification', p.notification('permission_prompt'), undefined],
     ['notification', p.notification('idle_prompt', 'Claude is waiting for your input'), 'idle'],
     ['notification', p.notification('elicitation_dialog', 'Claude has a question'), 'waiting_input'],
     ['notification', p.notification('auth_success', 'Signed in'), undefined],

@@ -1,6 +1,6 @@
 import type { ActivityState, Derivation } from '@ao/activity-dispatch';
 import { field } from '@ao/activity-dispatch';
-import { type DerivationTable, type FactCandidates, deriveFromTable } from '@ao/registry';
+import { type DerivationTable, type FactCandidates, deriveFromTable, path } from '@ao/registry';
 
 /**
  * Codex CLI → ao (DESIGN §3, "map as Claude Code"). The event is the AO name our hook command
@@ -17,6 +17,22 @@ function sessionEndState(payload: unknown): ActivityState | undefined {
   return CONTINUING_END_REASONS.has(reason) ? undefined : 'exited';
 }
 
+/**
+ * Codex asks the user with its `request_user_input` tool (Plan mode, or Default mode with the
+ * `default_mode_request_user_input` feature): PreToolUse fires when the question is shown,
+ * PostToolUse when it is answered (observed on 0.169.0, e2e/codex.e2e.test.ts scenario question).
+ * No other hook says so, so these two are the question opening and being answered.
+ * Limit: in Default mode without the feature Codex refuses the call at once, after PreToolUse and
+ * with no PostToolUse; the session then shows the question until the turn ends.
+ */
+const QUESTION_TOOL = 'request_user_input';
+const isQuestion = (payload: unknown) => field(payload, 'tool_name') === QUESTION_TOOL;
+
+function firstQuestion(payload: unknown): unknown {
+  const questions = path(payload, 'tool_input', 'questions');
+  return Array.isArray(questions) ? field(questions[0], 'question') : undefined;
+}
+
 function commonFacts(payload: unknown): FactCandidates {
   return {
     nativeSessionId: field(payload, 'session_id'),
@@ -31,8 +47,12 @@ function commonFacts(payload: unknown): FactCandidates {
 export const codexDerivationTable: DerivationTable = {
   'session-start': { event: 'session-start', facts: (p) => ({ reason: field(p, 'source') }) },
   'user-prompt-submit': { event: 'user-prompt-submit', state: 'active', facts: (p) => ({ prompt: field(p, 'prompt') }) },
-  'pre-tool-use': { event: 'pre-tool-use', state: 'active' },
-  'post-tool-use': { event: 'post-tool-use', state: 'active' },
+  'pre-tool-use': {
+    event: (p) => (isQuestion(p) ? 'elicitation' : 'pre-tool-use'),
+    state: (p) => (isQuestion(p) ? 'waiting_input' : 'active'),
+    facts: (p) => ({ notification: isQuestion(p) ? firstQuestion(p) : undefined }),
+  },
+  'post-tool-use': { event: (p) => (isQuestion(p) ? 'elicitation-result' : 'post-tool-use'), state: 'active' },
   'permission-request': { event: 'permission-request', state: 'blocked' },
   stop: { event: 'stop', state: 'idle' },
   // The user cut the turn off (Esc, or No in an approval dialog): Stop does not follow.

@@ -4,6 +4,7 @@ import { HARNESS_ID } from './hook-events.js';
 import { codexHookInstaller } from './hook-installer.js';
 import { buildCodexLaunch } from './launch-command.js';
 import { CODEX_PERMISSION_KEYS } from './permission-keys.js';
+import { probeCodexRollout } from './transcript-probe.js';
 
 export const codexAdapter: HarnessAdapter = {
   id: HARNESS_ID,
@@ -16,6 +17,8 @@ export const codexAdapter: HarnessAdapter = {
   derive: deriveCodex,
   buildLaunch: buildCodexLaunch,
   permissionKeys: CODEX_PERMISSION_KEYS,
+  // The TUI fires no hook when the model API fails; its rollout records the failed turn.
+  readTurnOutcome: (transcriptPath) => probeCodexRollout(transcriptPath),
 };
 
 export default codexAdapter;
@@ -26,3 +29,4 @@ export { HOOK_TRUST_BYPASS_FLAG, codexHookArgs, codexHookOverrides } from './hoo
 export { buildCodexLaunch } from './launch-command.js';
 export { tomlBasicString } from './toml-string.js';
 export { CODEX_PERMISSION_KEYS } from './permission-keys.js';
+export { ROLLOUT_TAIL_BYTES, lastCodexTurn, probeCodexRollout, type CodexTurnOutcome, type CodexTurnStatus } from './transcript-probe.js';

@@ -17,6 +17,22 @@ describeAdapterConformance(codexAdapter, {
     'tui-permission-approved': ['-', 'active', 'active', 'blocked', 'active', 'idle', 'exited'],
     // Esc in the approval dialog interrupts the turn: Interrupt, no Stop
     'tui-permission-denied': ['-', 'active', 'active', 'blocked', 'idle', 'exited'],
+
+    // Recorded by e2e/codex.e2e.test.ts: the payloads ao's own hooks received from the TUI under
+    // `ao spawn` (ao's own process-exited/permission-answered left out).
+    // SessionStart, UserPromptSubmit, and nothing else: the API error is only in the rollout
+    // (fixtures/rollouts/e2e-api-error.jsonl, read by transcript-probe.ts)
+    'e2e-api-error': ['-', 'active'],
+    // SessionStart, UserPromptSubmit; then SIGKILL (no SessionEnd)
+    'e2e-killed-mid-turn': ['-', 'active'],
+    'e2e-killed-while-blocked': ['-', 'active', 'active', 'blocked'],
+    'e2e-permission-approved': ['-', 'active', 'active', 'blocked', 'active', 'idle'],
+    // … PermissionRequest, Esc: Interrupt (no Stop); then the next prompt: UserPromptSubmit, Stop
+    'e2e-permission-denied': ['-', 'active', 'active', 'blocked', 'idle', 'active', 'idle'],
+    'e2e-plain-turn': ['-', 'active', 'idle'],
+    // Plan mode: PreToolUse(request_user_input) = the question, PostToolUse = the answer, Stop
+    'e2e-question': ['-', 'active', 'waiting_input', 'active', 'idle'],
+    'e2e-tool-allowed': ['-', 'active', 'active', 'active', 'idle'],
   },
   // Codex's hooks travel on the command line: ao writes nothing, so the user's files stay as they are.
   userFiles: {

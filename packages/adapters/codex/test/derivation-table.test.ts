@@ -24,6 +24,16 @@ describe('Codex derivation: DESIGN §3', () => {
     expect(derivation?.state).toBe(state);
   });
 
+  it('request_user_input is a question: shown at PreToolUse, answered at PostToolUse', () => {
+    const questions = [{ id: 'colour', header: 'Colour', question: 'Which colour should the mock use?', options: [{ label: 'Red', description: 'warm' }] }];
+    const asked = derive('pre-tool-use', { ...p.preToolUse, tool_name: 'request_user_input', tool_input: { questions } })!;
+    expect(asked).toMatchObject({ event: 'elicitation', state: 'waiting_input', facts: { notification: 'Which colour should the mock use?', toolName: 'request_user_input' } });
+    const answered = derive('post-tool-use', { ...p.postToolUse, tool_name: 'request_user_input', tool_input: { questions } })!;
+    expect(answered).toMatchObject({ event: 'elicitation-result', state: 'active' });
+    // any other tool stays tool traffic
+    expect(derive('pre-tool-use', p.preToolUse)!.facts.notification).toBeUndefined();
+  });
+
   it('lifts the facts', () => {
     expect(derive('pre-tool-use', p.preToolUse)!.facts).toEqual({
       nativeSessionId: p.preToolUse.session_id,
