@@ -13,12 +13,19 @@
 //   * the last input item is a tool result            -> final text reply, turn ends
 //   * the request carries no tools (title generation) -> short title text
 //   * text contains MOCK_FAIL                         -> HTTP 400 error (MOCK_FAIL_500 -> HTTP 500)
+//   * text contains MOCK_HANG                         -> no answer at all: the request stays open until the
+//                                                        client goes away (a turn stuck on the model)
+//   * text contains MOCK_ASK                          -> the harness's ask-the-user tool: Claude
+//                                                        AskUserQuestion, Codex request_user_input, OpenCode
+//                                                        question (one question, options "Red" and "Blue")
 //   * text contains MOCK_TOOL                         -> a shell tool call `touch mock_tool_ran.txt`
-//                                                        (Claude: Bash, Codex: exec_command, OpenCode: bash)
+//                                                        (Claude: Bash, Codex: exec_command, OpenCode: bash);
+//                                                        with MOCK_SLOW the command is `sleep 2 && touch …`
 //   * anything else                                   -> plain text reply
 // Codex: when the request comes from the TUI (header `originator: codex-tui`) or the text contains
 // MOCK_ESCALATE, the exec_command call asks for `sandbox_permissions: "require_escalated"` with a
-// justification, so an `approval_policy = "on-request"` session opens an approval dialog.
+// justification, so an `approval_policy = "on-request"` session opens an approval dialog. MOCK_SANDBOXED
+// suppresses that (the command runs inside the sandbox, no dialog).
 //
 // A fixed scenario ("text" | "tool" | "fail") can be forced for every non-title request instead.
 //
@@ -38,6 +45,8 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const TOOL_COMMAND = "touch mock_tool_ran.txt";
+export const SLOW_TOOL_COMMAND = "sleep 2 && touch mock_tool_ran.txt";
+export const QUESTION = { question: "Which colour should the mock use?", header: "Colour", options: [{ label: "Red", description: "A warm colour" }, { label: "Blue", description: "A cool colour" }] };
 export const REPLY_TEXT = "MOCK_REPLY: hello from the mock model.";
 export const AFTER_TOOL_TEXT = "MOCK_REPLY: the tool ran, all done.";
 export const TITLE_TEXT = "Mock session title";
@@ -55,6 +64,7 @@ export async function startMockModelServer(opts = {}) {
   if (!SCENARIOS.has(scenario)) throw new Error(`unknown scenario ${scenario}`);
   const logFile = opts.log ?? process.env.MOCK_LOG;
   const requests = [];
+  const held = new Set();
   let counter = 0;
   const nextId = () => ++counter;
 
@@ -90,7 +100,7 @@ export async function startMockModelServer(opts = {}) {
         decision: null,
       };
       try {
-        route(req, res, url, body, entry, { scenario, nextId, failStatus: opts.failStatus });
+        route(req, res, url, body, entry, { scenario, nextId, failStatus: opts.failStatus, held });
       } catch (err) {
         entry.decision = "internal-error";
         sendJson(res, 500, { error: { message: String(err && err.stack ? err.stack : err) } });
@@ -116,6 +126,7 @@ export async function startMockModelServer(opts = {}) {
     requests,
     close: () =>
       new Promise((resolve) => {
+        for (const res of held) res.destroy();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
@@ -161,6 +172,8 @@ function decide({ hasTools, afterTool, text }, ctx) {
   if (ctx.scenario === "tool") return "tool";
   if (ctx.scenario === "fail") return "fail";
   if (text.includes("MOCK_FAIL")) return "fail";
+  if (text.includes("MOCK_HANG")) return "hang";
+  if (text.includes("MOCK_ASK")) return "ask";
   if (text.includes("MOCK_TOOL")) return "tool";
   return "text";
 }
@@ -177,6 +190,14 @@ function textOf(content) {
     .map((b) => (typeof b === "string" ? b : typeof b?.text === "string" ? b.text : ""))
     .join("\n");
 }
+
+/** A turn stuck on the model: the request is never answered (closed when the client or the server goes). */
+function hold(res, ctx) {
+  ctx.held.add(res);
+  res.on("close", () => ctx.held.delete(res));
+}
+
+const toolCommand = (text) => (text.includes("MOCK_SLOW") ? SLOW_TOOL_COMMAND : TOOL_COMMAND);
 
 function sendJson(res, status, obj) {
   res.writeHead(status, { "content-type": "application/json" });
@@ -215,6 +236,8 @@ function anthropic(res, body, entry, ctx) {
     return;
   }
 
+  if (d === "hang") return hold(res, ctx);
+
   const n = ctx.nextId();
   const content =
     d === "tool"
@@ -223,11 +246,13 @@ function anthropic(res, body, entry, ctx) {
             type: "tool_use",
             id: `toolu_mock_${n}`,
             name: "Bash",
-            input: { command: TOOL_COMMAND, description: "Mock tool call" },
+            input: { command: toolCommand(text), description: "Mock tool call" },
           },
         ]
+      : d === "ask"
+      ? [{ type: "tool_use", id: `toolu_mock_${n}`, name: "AskUserQuestion", input: { questions: [{ ...QUESTION, multiSelect: false }] } }]
       : [{ type: "text", text: d === "title" ? TITLE_TEXT : d === "after-tool" ? AFTER_TOOL_TEXT : REPLY_TEXT }];
-  const stopReason = d === "tool" ? "tool_use" : "end_turn";
+  const stopReason = d === "tool" || d === "ask" ? "tool_use" : "end_turn";
   const usage = { input_tokens: 12, output_tokens: 8, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
   const msgId = `msg_mock_${n}`;
 
@@ -311,14 +336,25 @@ function responses(req, res, body, entry, ctx) {
     return;
   }
 
+  if (d === "hang") return hold(res, ctx);
+
   const n = ctx.nextId();
   const respId = `resp_mock_${n}`;
   let item;
-  if (d === "tool") {
-    const escalate = req.headers["originator"] === "codex-tui" || text.includes("MOCK_ESCALATE");
+  if (d === "ask") {
+    item = {
+      type: "function_call",
+      id: `fc_mock_${n}`,
+      call_id: `call_mock_${n}`,
+      name: "request_user_input",
+      arguments: JSON.stringify({ questions: [{ id: "colour", ...QUESTION }] }),
+      status: "completed",
+    };
+  } else if (d === "tool") {
+    const escalate = (req.headers["originator"] === "codex-tui" || text.includes("MOCK_ESCALATE")) && !text.includes("MOCK_SANDBOXED");
     const args = escalate
-      ? { cmd: TOOL_COMMAND, sandbox_permissions: "require_escalated", justification: ESCALATION_JUSTIFICATION }
-      : { cmd: TOOL_COMMAND };
+      ? { cmd: toolCommand(text), sandbox_permissions: "require_escalated", justification: ESCALATION_JUSTIFICATION }
+      : { cmd: toolCommand(text) };
     if (escalate) entry.decision = "tool-escalated";
     item = {
       type: "function_call",
@@ -404,6 +440,8 @@ function chat(res, body, entry, ctx) {
     return;
   }
 
+  if (d === "hang") return hold(res, ctx);
+
   const n = ctx.nextId();
   const id = `chatcmpl-mock-${n}`;
   const created = Math.floor(Date.now() / 1000);
@@ -412,13 +450,16 @@ function chat(res, body, entry, ctx) {
     index: 0,
     id: `call_mock_${n}`,
     type: "function",
-    function: { name: "bash", arguments: JSON.stringify({ command: TOOL_COMMAND, description: "Mock tool call" }) },
+    function:
+      d === "ask"
+        ? { name: "question", arguments: JSON.stringify({ questions: [QUESTION] }) }
+        : { name: "bash", arguments: JSON.stringify({ command: toolCommand(text), description: "Mock tool call" }) },
   };
   const t = d === "title" ? TITLE_TEXT : d === "after-tool" ? AFTER_TOOL_TEXT : REPLY_TEXT;
 
   if (body?.stream !== true) {
     const message =
-      d === "tool"
+      d === "tool" || d === "ask"
         ? { role: "assistant", content: null, tool_calls: [{ ...toolCall, index: undefined }] }
         : { role: "assistant", content: t };
     sendJson(res, 200, {
@@ -426,7 +467,7 @@ function chat(res, body, entry, ctx) {
       object: "chat.completion",
       created,
       model,
-      choices: [{ index: 0, message, finish_reason: d === "tool" ? "tool_calls" : "stop" }],
+      choices: [{ index: 0, message, finish_reason: d === "tool" || d === "ask" ? "tool_calls" : "stop" }],
       usage,
     });
     return;
@@ -437,7 +478,7 @@ function chat(res, body, entry, ctx) {
     res.write(
       `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: choice ? [choice] : [], ...extra })}\n\n`,
     );
-  if (d === "tool") {
+  if (d === "tool" || d === "ask") {
     chunk({ index: 0, delta: { role: "assistant", content: null, tool_calls: [toolCall] }, finish_reason: null });
     chunk({ index: 0, delta: {}, finish_reason: "tool_calls" });
   } else {

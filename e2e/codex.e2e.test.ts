@@ -1,0 +1,171 @@
+// Codex CLI (the real TUI binary, pinned in harness-versions.json) under `ao spawn`, against the
+// mock model server: the state sequences ao records, scenario by scenario.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect } from 'vitest';
+import { probeCodexRollout } from '../packages/adapters/codex/src/transcript-probe.js';
+import { answerPermission, scenario, spawnReady } from './lib/scenario.js';
+
+const H = 'codex';
+
+describe('Codex CLI under ao spawn', () => {
+  scenario(H, 'plain-turn', { fixture: 'plain-turn', rollout: true, description: 'TUI (`codex --no-daemon`) under ao spawn: `ao send hi`, one plain text turn.' }, async (s) => {
+    await spawnReady(s);
+    const sent = await s.send('hi');
+    expect(sent).toMatchObject({ delivered: true, acknowledged: true });
+    await s.waitForState('idle');
+    expect(await s.states()).toEqual(['active', 'idle']);
+    expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [], lastError: null, terminated: false });
+  });
+
+  scenario(
+    H,
+    'tool-allowed',
+    {
+      fixture: 'tool-allowed',
+      description: 'TUI, approval on-request, sandbox workspace-write: the model runs `sleep 2 && touch mock_tool_ran.txt` inside the sandbox (no dialog), then replies.',
+    },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_TOOL MOCK_SLOW MOCK_SANDBOXED run it');
+      const during = await s.waitForStatus('the exec_command call in flight', (status) => status.toolsInFlight.length > 0);
+      expect(during).toMatchObject({ activityState: 'active', status: 'working' });
+      expect(during.toolsInFlight).toEqual([{ name: 'Bash', id: expect.stringMatching(/^call_mock_/) }]);
+      await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'idle']);
+      expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [] });
+      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
+    },
+  );
+
+  scenario(
+    H,
+    'permission-approved',
+    {
+      fixture: 'permission-approved',
+      description: 'TUI, approval on-request: the model asks to run `touch mock_tool_ran.txt` outside the sandbox; the approval dialog opens; ao approves it (y); the turn finishes.',
+    },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_TOOL run it');
+      const blocked = await s.waitForState('blocked');
+      expect(blocked).toMatchObject({ status: 'needs_input', needsInputReason: 'permission' });
+      await s.waitForScreen(/Would you like to run/);
+      await answerPermission(s, 'approve');
+      await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'blocked', 'active', 'idle']);
+      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
+    },
+  );
+
+  scenario(
+    H,
+    'permission-denied',
+    {
+      fixture: 'permission-denied',
+      rollout: true,
+      description: 'TUI, approval on-request: the approval dialog opens; ao denies it (Esc); Codex fires Interrupt and the turn ends; then a new prompt.',
+    },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_TOOL run it');
+      await s.waitForState('blocked');
+      await s.waitForScreen(/Would you like to run/);
+      await answerPermission(s, 'deny');
+      await s.waitForState('idle');
+      const events = await s.events();
+      expect(events.filter((e) => e.type === 'transition').map((e) => e.event)).toEqual(['user-prompt-submit', 'permission-request', 'interrupt']);
+      await s.send('hi');
+      await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'blocked', 'idle', 'active', 'idle']);
+      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(false);
+    },
+  );
+
+  scenario(
+    H,
+    'killed-mid-turn',
+    { fixture: 'killed-mid-turn', rollout: true, description: 'TUI: the model never answers (the turn hangs); the codex process is killed with SIGKILL.' },
+    async (s) => {
+      await s.spawn({ prompt: 'MOCK_HANG please' });
+      await s.waitForState('active');
+      await s.waitForHangingModel();
+      s.kill9();
+      const exited = await s.waitForState('exited');
+      expect(exited.terminated).toBe(false);
+      const reaped = await s.reap();
+      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
+      expect(await s.states()).toEqual(['active', 'exited']);
+      expect(await s.status()).toMatchObject({ status: 'terminated', activityState: 'exited', terminated: true });
+    },
+  );
+
+  scenario(
+    H,
+    'killed-while-blocked',
+    { fixture: 'killed-while-blocked', description: 'TUI: the approval dialog opens; the codex process is killed with SIGKILL while it is open.' },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_TOOL run it');
+      await s.waitForState('blocked');
+      s.kill9();
+      await s.waitForState('exited');
+      const reaped = await s.reap();
+      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
+      expect(await s.states()).toEqual(['active', 'blocked', 'exited']);
+      expect(await s.status()).toMatchObject({ status: 'terminated', terminated: true, needsInputReason: null });
+    },
+  );
+
+  scenario(
+    H,
+    'question',
+    {
+      fixture: 'question',
+      description: 'TUI in Plan mode (/plan): the model asks with request_user_input (Red / Blue); `ao send <id> 2` picks Blue; the turn finishes.',
+    },
+    async (s) => {
+      await spawnReady(s);
+      // request_user_input is offered in Plan mode only (Default mode refuses it at once).
+      await s.keys('/', 'p', 'l', 'a', 'n', '\r');
+      await s.waitForScreen(/Plan mode/);
+      await s.send('MOCK_ASK please');
+      const asking = await s.waitForState('waiting_input');
+      expect(asking).toMatchObject({ status: 'needs_input', needsInputReason: 'question', lastNotification: 'Which colour should the mock use?' });
+      await s.waitForScreen(/Which colour should the mock use\?/);
+      const sent = await s.ao(['send', s.id, '2', '--json', '--timeout', '3']);
+      // ao send waits for a user-prompt-submit, which answering a question is not (see the README).
+      if (sent.exitCode !== 0) expect(JSON.parse(sent.stdout).error.code).toBe('not_acknowledged');
+      await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'waiting_input', 'active', 'idle']);
+      expect((await s.events()).filter((e) => e.type === 'transition').map((e) => e.event)).toEqual(['user-prompt-submit', 'elicitation', 'elicitation-result', 'stop']);
+    },
+  );
+
+  scenario(
+    H,
+    'api-error',
+    {
+      fixture: 'api-error',
+      rollout: true,
+      description: 'TUI: the model API answers HTTP 400 to the turn; Codex fires no hook for it (no Stop); its rollout records task_complete with the error.',
+    },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_FAIL now');
+      await s.waitForScreen(/forced failure/);
+      const status = await s.status();
+      // The honest signal: every Codex hook names the rollout, and the rollout has the failed turn.
+      const prompt = s.tap.signals().find((signal) => signal.event === 'user-prompt-submit')!.payload as { turn_id: string };
+      expect(probeCodexRollout(status.transcriptPath)).toEqual({ status: 'failed', turnId: prompt.turn_id, at: expect.any(Number), error: 'mock: forced failure' });
+      // ao reads it (the daemon's tick, here `ao reap`) and records the turn's end: idle, with the error.
+      expect(await s.states()).toEqual(['active']);
+      await s.reap();
+      const idle = await s.status();
+      expect(idle).toMatchObject({ activityState: 'idle', status: 'idle', lastError: 'mock: forced failure' });
+      const events = (await s.events()).filter((e) => e.type === 'transition');
+      expect(events.map((e) => `${e.event}→${e.to}`)).toEqual(['user-prompt-submit→active', 'turn-ended→idle']);
+      expect(await s.states()).toEqual(['active', 'idle']);
+    },
+  );
+});

@@ -1,0 +1,149 @@
+// A throw-away world per scenario: HOME, XDG dirs, TMPDIR, AO_HOME and a git project, plus each
+// harness's own configuration pointing at the scenario's mock model server on 127.0.0.1.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type HarnessId = 'claude-code' | 'codex' | 'opencode';
+
+export interface Sandbox {
+  root: string;
+  home: string;
+  proj: string;
+  tmp: string;
+  aoHome: string;
+  /** The complete environment every `ao` command of the scenario runs with (and `ao spawn` hands to the harness). */
+  env: Record<string, string>;
+}
+
+export interface SandboxOptions {
+  harness: HarnessId;
+  scenario: string;
+  /** The mock model server's base URL (`http://127.0.0.1:<port>`). */
+  mockUrl: string;
+  /** Directory holding the harness binaries (`claude`, `codex`, `opencode`). */
+  binDir: string;
+  /** OpenCode: the `permission` block of its config (e.g. `{ bash: 'ask' }`). */
+  opencodePermission?: Record<string, string>;
+}
+
+/** Telemetry, update checks, crash reports and model catalogues off: nothing leaves 127.0.0.1. */
+const QUIET_ENV: Record<string, string> = {
+  DISABLE_TELEMETRY: '1',
+  CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+  DISABLE_AUTOUPDATER: '1',
+  DISABLE_ERROR_REPORTING: '1',
+  OPENCODE_DISABLE_MODELS_FETCH: '1',
+  OPENCODE_DISABLE_AUTOUPDATE: '1',
+  OPENCODE_DISABLE_SHARE: '1',
+  OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
+  DO_NOT_TRACK: '1',
+  NO_UPDATE_NOTIFIER: '1',
+};
+
+export function createSandbox(options: SandboxOptions): Sandbox {
+  // realpath: harnesses report resolved paths (macOS /private/tmp, symlinked TMPDIRs), the scrubber must match them.
+  const root = realpathSync(mkdtempSync(join(tmpdir(), `ao-e2e-${options.harness}-${options.scenario}-`)));
+  const home = join(root, 'home');
+  const proj = join(root, 'proj');
+  const tmp = join(root, 'tmp');
+  const aoHome = join(root, 'ao');
+  for (const dir of [home, proj, tmp, aoHome, join(aoHome, 'spool')]) mkdirSync(dir, { recursive: true });
+
+  const env: Record<string, string> = {
+    PATH: `${options.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    LANG: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    HOME: home,
+    TMPDIR: tmp,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_STATE_HOME: join(home, '.local', 'state'),
+    AO_HOME: aoHome,
+    ...QUIET_ENV,
+  };
+
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=ao e2e', '-c', 'user.email=e2e@example.invalid', ...args], { cwd: proj, env, stdio: 'ignore' });
+  git('init', '-q');
+  writeFileSync(join(proj, 'README.md'), '# mock project\n');
+  git('add', 'README.md');
+  git('commit', '-q', '-m', 'init');
+
+  if (options.harness === 'claude-code') configureClaude(home, proj, tmp, options.mockUrl, env);
+  if (options.harness === 'codex') configureCodex(home, proj, options.mockUrl, env);
+  if (options.harness === 'opencode') configureOpencode(home, options.mockUrl, options.opencodePermission);
+  return { root, home, proj, tmp, aoHome, env };
+}
+
+function configureClaude(home: string, proj: string, tmp: string, mockUrl: string, env: Record<string, string>): void {
+  // No onboarding, the project trusted (else the TUI stops at "Is this a project you trust?").
+  writeFileSync(join(home, '.claude.json'), `${JSON.stringify({ hasCompletedOnboarding: true, projects: { [proj]: { hasTrustDialogAccepted: true } } }, null, 2)}\n`);
+  Object.assign(env, {
+    ANTHROPIC_BASE_URL: mockUrl,
+    // A token, not ANTHROPIC_API_KEY: the key triggers a "use this API key?" dialog in the TUI.
+    ANTHROPIC_AUTH_TOKEN: 'mock-token',
+    CLAUDE_CODE_TMPDIR: tmp,
+  });
+}
+
+function configureCodex(home: string, proj: string, mockUrl: string, env: Record<string, string>): void {
+  const codexHome = join(home, '.codex');
+  mkdirSync(codexHome, { recursive: true });
+  const toml = `model = "mock-model"
+model_provider = "mock"
+approval_policy = "on-request"
+sandbox_mode = "workspace-write"
+check_for_update_on_startup = false
+
+[model_providers.mock]
+name = "Mock LLM"
+base_url = "${mockUrl}/v1"
+wire_api = "responses"
+env_key = "MOCK_API_KEY"
+request_max_retries = 0
+stream_max_retries = 0
+
+[analytics]
+enabled = false
+
+[feedback]
+enabled = false
+
+[otel]
+exporter = "none"
+
+[projects.${JSON.stringify(proj)}]
+trust_level = "trusted"
+`;
+  writeFileSync(join(codexHome, 'config.toml'), toml);
+  Object.assign(env, { CODEX_HOME: codexHome, MOCK_API_KEY: 'mock-key' });
+}
+
+function configureOpencode(home: string, mockUrl: string, permission: Record<string, string> | undefined): void {
+  const dir = join(home, '.config', 'opencode');
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  // The global config dir holds no plugin, but once any config dir does (ao's launch dir), OpenCode
+  // npm-installs its plugin SDK into every config dir and waits: forever, offline. The stub skips it.
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { '@opencode-ai/plugin': '*' } }));
+  writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { '@opencode-ai/plugin': '*' } } } }));
+  const config: Record<string, unknown> = {
+    $schema: 'https://opencode.ai/config.json',
+    provider: {
+      mock: {
+        npm: '@ai-sdk/openai-compatible',
+        name: 'Mock LLM',
+        options: { baseURL: `${mockUrl}/v1`, apiKey: 'mock-key' },
+        models: { 'mock-model': { name: 'Mock Model', tool_call: true, limit: { context: 128000, output: 4096 } } },
+      },
+    },
+    model: 'mock/mock-model',
+    small_model: 'mock/mock-model',
+    autoupdate: false,
+    share: 'disabled',
+  };
+  if (permission) config.permission = permission;
+  writeFileSync(join(dir, 'opencode.json'), `${JSON.stringify(config, null, 2)}\n`);
+}

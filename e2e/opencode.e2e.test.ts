@@ -1,0 +1,151 @@
+// OpenCode (the real TUI binary, pinned in harness-versions.json) under `ao spawn`, against the
+// mock model server: the state sequences ao records, scenario by scenario. ao's plugin lives in
+// its own OPENCODE_CONFIG_DIR; the sandbox's global config dir holds the mock provider.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect } from 'vitest';
+import { answerPermission, scenario, spawnReady } from './lib/scenario.js';
+
+const H = 'opencode';
+const ASK_BASH = { bash: 'ask' };
+
+describe('OpenCode under ao spawn', () => {
+  scenario(H, 'plain-turn', { fixture: 'plain-turn', description: 'TUI under ao spawn: `ao send hi`, one plain text turn.' }, async (s) => {
+    await spawnReady(s);
+    const sent = await s.send('hi');
+    expect(sent).toMatchObject({ delivered: true, acknowledged: true });
+    await s.waitForState('idle');
+    expect(await s.states()).toEqual(['active', 'idle']);
+    expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [], lastError: null, terminated: false });
+  });
+
+  scenario(
+    H,
+    'tool-allowed',
+    { fixture: 'tool-allowed', description: 'TUI, default permissions (bash allowed): the model runs `sleep 2 && touch mock_tool_ran.txt` with the bash tool, then replies.' },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_TOOL MOCK_SLOW run it');
+      const during = await s.waitForStatus('the bash call in flight', (status) => status.toolsInFlight.length > 0);
+      expect(during).toMatchObject({ activityState: 'active', status: 'working' });
+      expect(during.toolsInFlight).toEqual([{ name: 'bash', id: expect.stringMatching(/^call_mock_/) }]);
+      await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'idle']);
+      expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [] });
+      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
+    },
+  );
+
+  scenario(
+    H,
+    'permission-approved',
+    {
+      fixture: 'permission-approved',
+      opencodePermission: ASK_BASH,
+      description: 'TUI with permission bash=ask: the bash call opens the permission dialog; ao approves it (Allow once); the turn finishes.',
+    },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_TOOL run it');
+      const blocked = await s.waitForState('blocked');
+      expect(blocked).toMatchObject({ status: 'needs_input', needsInputReason: 'permission' });
+      await s.waitForScreen(/Permission required/);
+      await answerPermission(s, 'approve');
+      await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'blocked', 'active', 'idle']);
+      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
+    },
+  );
+
+  scenario(
+    H,
+    'permission-denied',
+    {
+      fixture: 'permission-denied',
+      opencodePermission: ASK_BASH,
+      description: 'TUI with permission bash=ask: the bash call opens the permission dialog; ao denies it (Reject); OpenCode reports the reply and ends the turn.',
+    },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_TOOL run it');
+      await s.waitForState('blocked');
+      await s.waitForScreen(/Permission required/);
+      await answerPermission(s, 'deny');
+      await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'blocked', 'active', 'idle']);
+      const replied = (await s.events()).find((e) => e.event === 'permission-replied');
+      expect(replied).toMatchObject({ type: 'transition', from: 'blocked', to: 'active', data: { reason: 'reject' } });
+      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(false);
+    },
+  );
+
+  scenario(
+    H,
+    'question',
+    { fixture: 'question', description: 'TUI: the model asks with the question tool (Red / Blue); `ao send <id> 2` answers; the turn finishes.' },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('MOCK_ASK please');
+      const asking = await s.waitForState('waiting_input');
+      expect(asking).toMatchObject({ status: 'needs_input', needsInputReason: 'question', lastNotification: 'Which colour should the mock use?' });
+      await s.waitForScreen(/Which colour should the mock use\?/);
+      const sent = await s.ao(['send', s.id, '2', '--json', '--timeout', '3']);
+      if (sent.exitCode !== 0) expect(JSON.parse(sent.stdout).error.code).toBe('not_acknowledged');
+      await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'waiting_input', 'active', 'idle']);
+    },
+  );
+
+  scenario(
+    H,
+    'killed-mid-turn',
+    { fixture: 'killed-mid-turn', description: 'TUI started with --prompt: the model never answers (the turn hangs); the opencode process is killed with SIGKILL.' },
+    async (s) => {
+      await s.spawn({ prompt: 'MOCK_HANG please' });
+      await s.waitForState('active', 60_000);
+      await s.waitForHangingModel();
+      s.kill9();
+      const exited = await s.waitForState('exited');
+      expect(exited.terminated).toBe(false);
+      const reaped = await s.reap();
+      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
+      expect(await s.states()).toEqual(['active', 'exited']);
+      expect(await s.status()).toMatchObject({ status: 'terminated', activityState: 'exited', terminated: true });
+    },
+  );
+
+  scenario(
+    H,
+    'killed-while-blocked',
+    {
+      fixture: 'killed-while-blocked',
+      opencodePermission: ASK_BASH,
+      description: 'TUI with permission bash=ask: the permission dialog opens; the opencode process is killed with SIGKILL while it is open.',
+    },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_TOOL run it');
+      await s.waitForState('blocked');
+      s.kill9();
+      await s.waitForState('exited');
+      const reaped = await s.reap();
+      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
+      expect(await s.states()).toEqual(['active', 'blocked', 'exited']);
+      expect(await s.status()).toMatchObject({ status: 'terminated', terminated: true, needsInputReason: null });
+    },
+  );
+
+  scenario(
+    H,
+    'api-error',
+    { fixture: 'api-error', description: 'TUI: the model API answers HTTP 400 to the turn; OpenCode reports session.error, then idle.' },
+    async (s) => {
+      await spawnReady(s);
+      await s.send('please MOCK_FAIL now');
+      const idle = await s.waitForState('idle');
+      expect(await s.states()).toEqual(['active', 'idle']);
+      expect(idle.status).toBe('idle');
+      expect(idle.lastError).toMatch(/mock: forced failure/);
+    },
+  );
+});
