@@ -55,6 +55,15 @@ describe('ao spawn of the demo harness in a real PTY', () => {
     expect(logs.stdout).toContain('please run the tests');
   });
 
+  it('send that answers an open question is acknowledged by the session leaving waiting_input', async () => {
+    const aoHome = newHome();
+    const { id } = await spawnDemo(aoHome, ['--prompt', 'ask me a question?']);
+    await waitForStatus(aoHome, id, (status) => status.needsInputReason === 'question', 'the question');
+    expect(await aoJson(aoHome, ['send', id, 'main'])).toMatchObject({ id, delivered: true, acknowledged: true });
+    await waitForStatus(aoHome, id, (status) => status.activityState === 'idle', 'the turn to end');
+    expect(await transitions(aoHome, id)).toEqual(['user-prompt-submit→active', 'elicitation→waiting_input', 'elicitation-result→active', 'stop→idle']);
+  });
+
   it('kill ends it, marks it terminated and keeps the record', async () => {
     const aoHome = newHome();
     const { id, pid, hostPid } = await spawnDemo(aoHome);

@@ -110,6 +110,8 @@ export interface HarnessAdapter extends Deriver {
   readonly permissionKeys: PermissionKeys | null;
   /** Input typed before the harness has been up this long is lost (OpenCode: ~4 s). */
   readonly inputReadyDelayMs?: number;
+  /** What the harness's screen shows once it takes input (its prompt); typed text before that is lost. */
+  readonly inputReadyPattern?: RegExp;
   /**
    * Called by `ao spawn` for a directory ao itself created (a worktree), so that the harness does
    * not stop at a "do you trust this folder?" dialog nobody asked for. Returns the files written.

@@ -18,6 +18,8 @@ export const claudeCodeAdapter: HarnessAdapter = {
   buildLaunch: buildClaudeCodeLaunch,
   permissionKeys: CLAUDE_PERMISSION_KEYS,
   trustCreatedDirectory: trustClaudeFolder,
+  // The TUI's input prompt (2.1.197): drawn once it takes input.
+  inputReadyPattern: /❯/,
 };
 
 export default claudeCodeAdapter;

@@ -19,6 +19,8 @@ export const codexAdapter: HarnessAdapter = {
   permissionKeys: CODEX_PERMISSION_KEYS,
   // The TUI fires no hook when the model API fails; its rollout records the failed turn.
   readTurnOutcome: (transcriptPath) => probeCodexRollout(transcriptPath),
+  // The TUI's input prompt (0.169.0).
+  inputReadyPattern: /›/,
 };
 
 export default codexAdapter;

@@ -13,6 +13,8 @@ export const opencodeAdapter: HarnessAdapter = {
   signalsAtStartup: true,
   // Observed on 1.18: the TUI takes ~4 s before it accepts typed input.
   inputReadyDelayMs: 4500,
+  // The TUI's empty input box (1.18.33).
+  inputReadyPattern: /Ask anything|ctrl\+p commands/,
   hooks: opencodeHookInstaller,
   derive: deriveOpencode,
   buildLaunch: buildOpencodeLaunch,

@@ -26,9 +26,20 @@ export async function sendText(context: CliContext, idOrName: string, text: stri
     );
   }
   const timeoutMs = options.timeout !== undefined && /^[0-9]+(\.[0-9]+)?$/.test(options.timeout) ? Number(options.timeout) * 1000 : 15_000;
-  const reply = await askHost(context, session, { op: 'send', text, submit: true }, timeoutMs + 20_000);
+  // Answering an open question is acknowledged by the session leaving waiting_input.
+  const answering = session.activityState === 'waiting_input';
+  // The host waits (bounded) until the harness takes input before typing.
+  const reply = await askHost(context, session, { op: 'send', text, submit: true }, timeoutMs + 45_000);
   const sentAt = reply.sentAt ?? Date.now();
-  const acknowledgedAt = await waitForPrompt(context, session.id, sentAt, timeoutMs);
+  let acknowledgedAt = await waitForAcknowledgement(context, session.id, sentAt, timeoutMs / 2, answering);
+  if (acknowledgedAt === null && (await enterWasLost(context, session.id, sentAt, text))) {
+    // A TUI still busy drawing can take the text but drop the Enter. Nothing at all has happened
+    // since (no signal), and the text still sits on screen: press Enter once more.
+    await askHost(context, session, { op: 'write', data: Buffer.from('\r').toString('base64') }).catch(() => undefined);
+    acknowledgedAt = await waitForAcknowledgement(context, session.id, sentAt, timeoutMs / 2, answering);
+  } else if (acknowledgedAt === null) {
+    acknowledgedAt = await waitForAcknowledgement(context, session.id, sentAt, timeoutMs / 2, answering);
+  }
   const fresh = context.store.getSession(session.id)!;
   const result = { id: session.id, delivered: true, acknowledged: acknowledgedAt !== null, activityState: fresh.activityState };
   if (acknowledgedAt === null) {
@@ -41,19 +52,37 @@ export async function sendText(context: CliContext, idOrName: string, text: stri
   process.stdout.write(`sent to ${session.id}; the agent took it (now ${fresh.activityState ?? 'unknown'})\n`);
 }
 
-/** The capture time of the first user-prompt-submit at or after `since`, or null at the timeout. */
-async function waitForPrompt(context: CliContext, sessionId: string, since: number, timeoutMs: number): Promise<number | null> {
+/**
+ * The capture time of the harness's acknowledgement at or after `since`: a user-prompt-submit,
+ * or, when the text answered an open question, the session leaving waiting_input. Null at the timeout.
+ */
+async function waitForAcknowledgement(context: CliContext, sessionId: string, since: number, timeoutMs: number, answering: boolean): Promise<number | null> {
   const deadline = Date.now() + timeoutMs;
-  let cursor = 0;
   for (;;) {
     await context.ingest();
-    const events = context.store.listEvents({ sessionId, since: cursor });
+    // Capture times come from the hook's clock; allow a little skew against the host's.
+    const events = context.store.listEvents({ sessionId }).filter((event) => event.at >= since - 50);
     for (const event of events) {
-      cursor = event.seq;
-      // Capture times come from the hook's clock; allow a little skew against the host's.
-      if (event.event === 'user-prompt-submit' && event.at >= since - 50) return event.at;
+      if (event.event === 'user-prompt-submit') return event.at;
+      if (answering && event.type === 'transition' && event.from === 'waiting_input') return event.at;
     }
     if (Date.now() >= deadline) return null;
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** No signal at all since the text was typed, and the text is still on screen (in the input box). */
+async function enterWasLost(context: CliContext, sessionId: string, since: number, text: string): Promise<boolean> {
+  await context.ingest();
+  const signalled = context.store.listEvents({ sessionId }).some((event) => event.type !== 'lifecycle' && event.at >= since - 50);
+  if (signalled) return false;
+  const session = context.store.getSession(sessionId);
+  if (!session) return false;
+  try {
+    const { screen } = await askHost(context, session, { op: 'screen' });
+    const probe = text.trim().slice(0, 40);
+    return probe.length > 0 && (screen ?? '').includes(probe);
+  } catch {
+    return false;
   }
 }

@@ -69,6 +69,7 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
     aoHome,
     aoBinDir,
     inputReadyDelayMs: adapter.inputReadyDelayMs ?? 0,
+    inputReadyPattern: adapter.inputReadyPattern?.source ?? null,
     cols: 120,
     rows: 40,
   };

@@ -16,6 +16,8 @@ export interface LaunchSpec {
   aoBinDir: string;
   /** Sends wait until the harness has been up this long (OpenCode ignores input for ~4 s). */
   inputReadyDelayMs: number;
+  /** A regular expression source: the screen shows it once the harness takes input; null if none known. */
+  inputReadyPattern: string | null;
   cols: number;
   rows: number;
 }

@@ -27,6 +27,7 @@ export class SessionHost {
   private agent: pty.IPty | undefined;
   private readonly startedAt = Date.now();
   private lastOutputAt = Date.now();
+  private firstOutputAt: number | null = null;
   private exited = false;
   private log: RingLog;
   private screen: Screen;
@@ -105,6 +106,7 @@ export class SessionHost {
 
   private onOutput(data: string): void {
     this.lastOutputAt = Date.now();
+    this.firstOutputAt ??= this.lastOutputAt;
     this.log.append(data);
     this.screen.write(data);
     if (this.attached.size === 0) return;
@@ -214,13 +216,19 @@ export class SessionHost {
     return `\u001b[2J\u001b[H${(await this.screen.text()).replace(/\n/g, '\r\n')}`;
   }
 
-  /** Input typed before the harness listens is lost: wait for its startup time and a quiet screen. */
+  /**
+   * Input typed before the harness listens is lost (or half taken: the text but not the Enter).
+   * Wait until it has drawn something, its startup time has passed, the screen has been quiet for
+   * a moment and, when the adapter knows it, its input prompt is on screen. Bounded: after the
+   * deadline the text is sent anyway and the caller's acknowledgement check tells the truth.
+   */
   private async waitUntilReady(): Promise<void> {
-    const deadline = Date.now() + this.spec.inputReadyDelayMs + 10_000;
+    const pattern = this.spec.inputReadyPattern === null ? null : new RegExp(this.spec.inputReadyPattern);
+    const deadline = Date.now() + this.spec.inputReadyDelayMs + 30_000;
     while (Date.now() < deadline) {
-      const upFor = Date.now() - this.startedAt;
-      const quietFor = Date.now() - this.lastOutputAt;
-      if (upFor >= this.spec.inputReadyDelayMs && quietFor >= QUIET_MS) return;
+      const now = Date.now();
+      const settled = this.firstOutputAt !== null && now - this.startedAt >= this.spec.inputReadyDelayMs && now - this.lastOutputAt >= QUIET_MS;
+      if (settled && (pattern === null || pattern.test(await this.screen.text()))) return;
       await sleep(50);
     }
   }
