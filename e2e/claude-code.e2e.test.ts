@@ -102,9 +102,10 @@ describe('Claude Code under ao spawn', () => {
       // question must stay a question.
       await s.waitForStatus('Notification permission_prompt', (status) => status.lastNotification !== null, 15_000);
       expect(await s.status()).toMatchObject({ activityState: 'waiting_input', needsInputReason: 'question' });
-      const sent = await s.ao(['send', s.id, '2', '--json', '--timeout', '3']);
-      // ao send waits for a user-prompt-submit, which answering a question is not (see the README).
-      if (sent.exitCode !== 0) expect(JSON.parse(sent.stdout).error.code).toBe('not_acknowledged');
+      // Answering a question is acknowledged by the session leaving waiting_input.
+      const sent = await s.ao(['send', s.id, '2', '--json']);
+      expect(sent.exitCode, sent.stdout).toBe(0);
+      expect(JSON.parse(sent.stdout)).toMatchObject({ delivered: true, acknowledged: true });
       await s.waitForState('idle');
       expect(await s.states()).toEqual(['active', 'waiting_input', 'active', 'idle']);
       expect(await s.screen()).toMatch(/→ Blue/);

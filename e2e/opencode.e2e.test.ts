@@ -89,8 +89,9 @@ describe('OpenCode under ao spawn', () => {
       const asking = await s.waitForState('waiting_input');
       expect(asking).toMatchObject({ status: 'needs_input', needsInputReason: 'question', lastNotification: 'Which colour should the mock use?' });
       await s.waitForScreen(/Which colour should the mock use\?/);
-      const sent = await s.ao(['send', s.id, '2', '--json', '--timeout', '3']);
-      if (sent.exitCode !== 0) expect(JSON.parse(sent.stdout).error.code).toBe('not_acknowledged');
+      const sent = await s.ao(['send', s.id, '2', '--json']);
+      expect(sent.exitCode, sent.stdout).toBe(0);
+      expect(JSON.parse(sent.stdout)).toMatchObject({ delivered: true, acknowledged: true });
       await s.waitForState('idle');
       expect(await s.states()).toEqual(['active', 'waiting_input', 'active', 'idle']);
     },

@@ -28,6 +28,8 @@ export class SessionHost {
   private readonly startedAt = Date.now();
   private lastOutputAt = Date.now();
   private firstOutputAt: number | null = null;
+  /** Set once the harness has shown its input prompt: later sends (into a dialog, say) need not see it again. */
+  private promptSeen = false;
   private exited = false;
   private log: RingLog;
   private screen: Screen;
@@ -219,7 +221,8 @@ export class SessionHost {
   /**
    * Input typed before the harness listens is lost (or half taken: the text but not the Enter).
    * Wait until it has drawn something, its startup time has passed, the screen has been quiet for
-   * a moment and, when the adapter knows it, its input prompt is on screen. Bounded: after the
+   * a moment and, the first time, when the adapter knows it, its input prompt is on screen (later
+   * sends may answer a question or a dialog, where the prompt is hidden). Bounded: after the
    * deadline the text is sent anyway and the caller's acknowledgement check tells the truth.
    */
   private async waitUntilReady(): Promise<void> {
@@ -228,7 +231,10 @@ export class SessionHost {
     while (Date.now() < deadline) {
       const now = Date.now();
       const settled = this.firstOutputAt !== null && now - this.startedAt >= this.spec.inputReadyDelayMs && now - this.lastOutputAt >= QUIET_MS;
-      if (settled && (pattern === null || pattern.test(await this.screen.text()))) return;
+      if (settled && (pattern === null || this.promptSeen || pattern.test(await this.screen.text()))) {
+        this.promptSeen = true;
+        return;
+      }
       await sleep(50);
     }
   }
