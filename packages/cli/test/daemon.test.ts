@@ -1,14 +1,11 @@
 import { execa } from 'execa';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AO_BIN, aoJson, tempDir } from './ao-harness.js';
-import { DEMO_ENV, cleanupAoHome, isAlive, waitFor, waitForStatus } from './runtime-harness.js';
+import { DEMO_ENV, aoHomesCleanedAfterEach, isAlive, waitFor, waitForStatus } from './runtime-harness.js';
 
-const homes: string[] = [];
-afterEach(async () => {
-  for (const home of homes.splice(0)) await cleanupAoHome(home);
-});
+const newHome = aoHomesCleanedAfterEach();
 
 /** The pid in the daemon's lock file, or 0 while there is none yet. */
 function daemonPid(aoHome: string): number {
@@ -21,8 +18,7 @@ function daemonPid(aoHome: string): number {
 
 describe('ao daemon', () => {
   it('spawn starts it; killing the session host is seen by its reaper without any ao command', async () => {
-    const aoHome = tempDir('ao-home-');
-    homes.push(aoHome);
+    const aoHome = newHome();
     const { id, pid, hostPid } = await aoJson(aoHome, ['spawn', '--agent', 'demo', '--cwd', tempDir('p-')], { env: DEMO_ENV });
     await waitFor('the daemon', async () => isAlive(daemonPid(aoHome)));
     await waitForStatus(aoHome, id, (status) => status.lastSignalAt !== null, 'the first hook');
@@ -44,8 +40,7 @@ describe('ao daemon', () => {
   });
 
   it('serves ao ls when it runs, always as fresh as the store itself', async () => {
-    const aoHome = tempDir('ao-home-');
-    homes.push(aoHome);
+    const aoHome = newHome();
     const daemon = execa(AO_BIN, ['daemon'], { env: { AO_HOME: aoHome }, reject: false });
     try {
       await waitFor('the daemon socket', async () => existsSync(join(aoHome, 'run', 'daemon.sock')));
@@ -69,8 +64,7 @@ describe('ao daemon', () => {
   });
 
   it('kill -9 of the daemon leaves agents running; a restarted daemon reconciles', async () => {
-    const aoHome = tempDir('ao-home-');
-    homes.push(aoHome);
+    const aoHome = newHome();
     const keep = await aoJson(aoHome, ['spawn', '--agent', 'demo', '--cwd', tempDir('p-'), '--name', 'keep'], { env: DEMO_ENV });
     const doomed = await aoJson(aoHome, ['spawn', '--agent', 'demo', '--cwd', tempDir('p-'), '--name', 'doomed'], { env: DEMO_ENV });
     await waitFor('the daemon', async () => isAlive(daemonPid(aoHome)));

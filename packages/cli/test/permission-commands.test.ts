@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aoJson, runAo, tempDir } from './ao-harness.js';
-import { DEMO_ENV, cleanupAoHome, waitForStatus } from './runtime-harness.js';
+import { DEMO_ENV, aoHomesCleanedAfterEach, waitForStatus } from './runtime-harness.js';
 
 /** ao approve / ao deny against real PTY sessions of the demo harness (its dialog: 1 = yes, n = no). */
 
-const homes: string[] = [];
-function newHome(): string {
-  const home = tempDir('ao-home-');
-  homes.push(home);
-  return home;
-}
-afterEach(async () => {
-  for (const home of homes.splice(0)) await cleanupAoHome(home);
-});
+const newHome = aoHomesCleanedAfterEach();
 
 /** A demo session sitting in its permission dialog. */
 async function blockedSession(aoHome: string, env: Record<string, string> = {}): Promise<string> {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store, aoPaths } from '@ao/lifecycle';
-import { aoJson } from './ao-harness.js';
+import { afterEach } from 'vitest';
+import { aoJson, tempDir } from './ao-harness.js';
 
 /** Environment for spawned demo agents in tests: fast delays. */
 export const DEMO_ENV = { AO_DEMO_SPEED: '0.05' };
@@ -76,4 +77,20 @@ function killRecordedProcesses(aoHome: string): void {
       // gone
     }
   }
+}
+
+/**
+ * A fresh AO_HOME per call, and after each test every process started under those homes is
+ * killed (agents, hosts, daemons): a test file calls this once at its top.
+ */
+export function aoHomesCleanedAfterEach(): () => string {
+  const homes: string[] = [];
+  afterEach(async () => {
+    for (const home of homes.splice(0)) await cleanupAoHome(home);
+  });
+  return () => {
+    const home = tempDir('ao-home-');
+    homes.push(home);
+    return home;
+  };
 }

@@ -1,18 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aoJson, runAo, tempDir } from './ao-harness.js';
-import { DEMO_ENV, cleanupAoHome, isAlive, waitFor, waitForStatus } from './runtime-harness.js';
+import { DEMO_ENV, aoHomesCleanedAfterEach, isAlive, waitFor, waitForStatus } from './runtime-harness.js';
 
-const homes: string[] = [];
-function newHome(): string {
-  const home = tempDir('ao-home-');
-  homes.push(home);
-  return home;
-}
-afterEach(async () => {
-  for (const home of homes.splice(0)) await cleanupAoHome(home);
-});
+const newHome = aoHomesCleanedAfterEach();
 
 async function spawnDemo(aoHome: string, extra: string[] = []) {
   return aoJson(aoHome, ['spawn', '--agent', 'demo', '--cwd', tempDir('ao-project-'), '--no-daemon', ...extra], { env: DEMO_ENV });

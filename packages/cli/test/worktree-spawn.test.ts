@@ -1,14 +1,11 @@
 import { execa } from 'execa';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aoJson, runAo, tempDir } from './ao-harness.js';
-import { DEMO_ENV, cleanupAoHome } from './runtime-harness.js';
+import { DEMO_ENV, aoHomesCleanedAfterEach } from './runtime-harness.js';
 
-const homes: string[] = [];
-afterEach(async () => {
-  for (const home of homes.splice(0)) await cleanupAoHome(home);
-});
+const newHome = aoHomesCleanedAfterEach();
 
 async function gitRepo(): Promise<string> {
   const repo = tempDir('ao-repo-');
@@ -24,8 +21,7 @@ const branches = async (repo: string) => (await execa('git', ['branch', '--forma
 
 describe('ao spawn --worktree', () => {
   it('runs the agent in a new worktree on ao/<id>, and rm leaves git worktree list clean', async () => {
-    const aoHome = tempDir('ao-home-');
-    homes.push(aoHome);
+    const aoHome = newHome();
     const repo = await gitRepo();
     const spawned = await aoJson(aoHome, ['spawn', '--agent', 'demo', '--cwd', repo, '--worktree', '--no-daemon'], { env: DEMO_ENV });
     expect(spawned.worktree).toBe(join(aoHome, 'worktrees', spawned.id));
@@ -44,8 +40,7 @@ describe('ao spawn --worktree', () => {
   });
 
   it('refuses a dirty repository and a directory outside git, writing nothing', async () => {
-    const aoHome = tempDir('ao-home-');
-    homes.push(aoHome);
+    const aoHome = newHome();
     const repo = await gitRepo();
     writeFileSync(join(repo, 'README'), 'changed\n');
     const dirty = await runAo(aoHome, ['spawn', '--agent', 'demo', '--cwd', repo, '--worktree', '--json']);

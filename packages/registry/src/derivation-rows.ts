@@ -1,5 +1,5 @@
 import type { ActivityState, AoEvent, Derivation, Facts } from '@ao/activity-dispatch';
-import { pickFacts } from '@ao/activity-dispatch';
+import { field, pickFacts } from '@ao/activity-dispatch';
 
 export type FactCandidates = { [K in keyof Facts]?: unknown };
 
@@ -54,4 +54,19 @@ export function path(value: unknown, ...keys: string[]): unknown {
     cursor = (cursor as Record<string, unknown>)[key];
   }
   return cursor;
+}
+
+/**
+ * The facts every Claude-style command-hook payload carries (Claude Code, and Codex, whose hooks
+ * copy Claude's shape): session, transcript, cwd, model, and the tool for tool events.
+ */
+export function commandHookFacts(payload: unknown): FactCandidates {
+  return {
+    nativeSessionId: field(payload, 'session_id'),
+    transcriptPath: field(payload, 'transcript_path'),
+    cwd: field(payload, 'cwd'),
+    model: field(payload, 'model'),
+    toolName: field(payload, 'tool_name'),
+    toolUseId: field(payload, 'tool_use_id'),
+  };
 }

@@ -1,6 +1,6 @@
 import type { ActivityState, Derivation } from '@ao/activity-dispatch';
 import { field } from '@ao/activity-dispatch';
-import { type DerivationTable, type FactCandidates, deriveFromTable, path } from '@ao/registry';
+import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@ao/registry';
 
 /**
  * Claude Code → ao (DESIGN §3). The event is the AO name our hook command passed; the payload is
@@ -58,17 +58,6 @@ function stopFailureError(payload: unknown): string | undefined {
   return parts.length > 0 ? [...new Set(parts)].join(': ') : undefined;
 }
 
-function commonFacts(payload: unknown): FactCandidates {
-  return {
-    nativeSessionId: field(payload, 'session_id'),
-    transcriptPath: field(payload, 'transcript_path'),
-    cwd: field(payload, 'cwd'),
-    model: field(payload, 'model'),
-    toolName: field(payload, 'tool_name'),
-    toolUseId: field(payload, 'tool_use_id'),
-  };
-}
-
 export const claudeCodeDerivationTable: DerivationTable = {
   'session-start': { event: 'session-start', facts: (p) => ({ reason: field(p, 'source') }) },
   'user-prompt-submit': { event: 'user-prompt-submit', state: 'active', facts: (p) => ({ prompt: field(p, 'prompt') }) },
@@ -93,5 +82,5 @@ export const claudeCodeDerivationTable: DerivationTable = {
 };
 
 export function deriveClaudeCode(event: string, payload: unknown): Derivation | null {
-  return deriveFromTable(claudeCodeDerivationTable, event, payload, commonFacts);
+  return deriveFromTable(claudeCodeDerivationTable, event, payload, commandHookFacts);
 }

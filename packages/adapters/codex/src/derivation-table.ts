@@ -1,6 +1,6 @@
 import type { ActivityState, Derivation } from '@ao/activity-dispatch';
 import { field } from '@ao/activity-dispatch';
-import { type DerivationTable, type FactCandidates, deriveFromTable, path } from '@ao/registry';
+import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@ao/registry';
 
 /**
  * Codex CLI → ao (DESIGN §3, "map as Claude Code"). The event is the AO name our hook command
@@ -33,17 +33,6 @@ function firstQuestion(payload: unknown): unknown {
   return Array.isArray(questions) ? field(questions[0], 'question') : undefined;
 }
 
-function commonFacts(payload: unknown): FactCandidates {
-  return {
-    nativeSessionId: field(payload, 'session_id'),
-    transcriptPath: field(payload, 'transcript_path'),
-    cwd: field(payload, 'cwd'),
-    model: field(payload, 'model'),
-    toolName: field(payload, 'tool_name'),
-    toolUseId: field(payload, 'tool_use_id'),
-  };
-}
-
 export const codexDerivationTable: DerivationTable = {
   'session-start': { event: 'session-start', facts: (p) => ({ reason: field(p, 'source') }) },
   'user-prompt-submit': { event: 'user-prompt-submit', state: 'active', facts: (p) => ({ prompt: field(p, 'prompt') }) },
@@ -62,5 +51,5 @@ export const codexDerivationTable: DerivationTable = {
 };
 
 export function deriveCodex(event: string, payload: unknown): Derivation | null {
-  return deriveFromTable(codexDerivationTable, event, payload, commonFacts);
+  return deriveFromTable(codexDerivationTable, event, payload, commandHookFacts);
 }
