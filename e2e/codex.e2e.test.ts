@@ -155,14 +155,12 @@ describe('Codex CLI under ao spawn', () => {
       await spawnReady(s);
       await s.send('please MOCK_FAIL now');
       await s.waitForScreen(/forced failure/);
-      const status = await s.status();
-      // The honest signal: every Codex hook names the rollout, and the rollout has the failed turn.
-      const prompt = s.tap.signals().find((signal) => signal.event === 'user-prompt-submit')!.payload as { turn_id: string };
-      expect(probeCodexRollout(status.transcriptPath)).toEqual({ status: 'failed', turnId: prompt.turn_id, at: expect.any(Number), error: 'mock: forced failure' });
-      // ao reads it (the daemon's tick, here `ao reap`) and records the turn's end: idle, with the error.
-      expect(await s.states()).toEqual(['active']);
-      await s.reap();
+      // No hook comes. The honest signal: every Codex hook names the rollout, and the rollout has
+      // the failed turn. Reading the state (here ao status; the daemon on its tick) checks it and
+      // records the turn's end: idle, with the error.
       const idle = await s.status();
+      const prompt = s.tap.signals().find((signal) => signal.event === 'user-prompt-submit')!.payload as { turn_id: string };
+      expect(probeCodexRollout(idle.transcriptPath)).toEqual({ status: 'failed', turnId: prompt.turn_id, at: expect.any(Number), error: 'mock: forced failure' });
       expect(idle).toMatchObject({ activityState: 'idle', status: 'idle', lastError: 'mock: forced failure' });
       const events = (await s.events()).filter((e) => e.type === 'transition');
       expect(events.map((e) => `${e.event}→${e.to}`)).toEqual(['user-prompt-submit→active', 'turn-ended→idle']);

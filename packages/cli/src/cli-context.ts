@@ -49,6 +49,14 @@ export class CliContext {
 
   /** Applies pending hook signals, so what a command reads is current. */
   async ingest(): Promise<IngestStats> {
+    const stats = await this.applySpool();
+    // A turn that ended without a hook (Codex on an API error) must not read as working: check the
+    // transcripts of active sessions whenever state is read, not only on the daemon's tick.
+    if (this.store.hasActiveSessionWithTranscript() && (await this.watchTranscripts()).length > 0) await this.applySpool();
+    return stats;
+  }
+
+  private async applySpool(): Promise<IngestStats> {
     if (listSpool(this.paths.spool, 1).length === 0) return { consumed: 0, applied: 0, dropped: 0, duplicates: 0 };
     await this.loadRegistry();
     return ingestSpool({
@@ -60,8 +68,8 @@ export class CliContext {
   }
 
   /**
-   * Turn ends that only the harness's transcript records (no hook came): written to the spool and
-   * applied, like any signal. Run by the daemon's tick and by `ao reap`.
+   * Turn ends that only the harness's transcript records (no hook came): written to the spool, to
+   * be applied like any signal. Returns the sessions written for.
    */
   async watchTranscripts(): Promise<string[]> {
     const registry = await this.loadRegistry();
@@ -74,7 +82,6 @@ export class CliContext {
       },
       logger: this.logger,
     });
-    if (written.length > 0) await this.ingest();
     return written;
   }
 

@@ -5,7 +5,6 @@ import { printJson } from '../output.js';
 /** `ao reap`: one reaper pass: sessions whose processes are confirmed dead become exited + terminated. */
 export async function reapCommand(context: CliContext, options: { json?: boolean }): Promise<void> {
   await context.ingest();
-  await context.watchTranscripts();
   const report = await reapOnce({ store: context.store, logger: context.logger });
   if (options.json) return printJson(report);
   const summary = `probed ${report.probed} session(s): ${report.alive} alive, ${report.reaped.length} reaped, ${report.failed} could not be probed`;

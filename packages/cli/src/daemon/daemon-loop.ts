@@ -40,7 +40,6 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     reaping = true;
     try {
       await ingest();
-      await context.watchTranscripts();
       const report = await reapOnce({ store: context.store, logger });
       if (report.reaped.length > 0) logger.info({ reaped: report.reaped }, 'daemon reaped sessions');
     } catch (error) {
