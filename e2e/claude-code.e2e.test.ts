@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
+import { killedMidTurn, killedWhileBlocked } from './lib/shared-scenarios.js';
 import { answerPermission, hasPermissionCommands, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'claude-code';
@@ -116,35 +117,14 @@ describe('Claude Code under ao spawn', () => {
     H,
     'killed-mid-turn',
     { fixture: 'killed-mid-turn', description: 'TUI: the model never answers (the turn hangs); the claude process is killed with SIGKILL.' },
-    async (s) => {
-      await s.spawn({ prompt: 'MOCK_HANG please' });
-      await s.waitForState('active');
-      await s.waitForHangingModel();
-      s.kill9();
-      const exited = await s.waitForState('exited');
-      expect(exited.terminated).toBe(false);
-      const reaped = await s.reap();
-      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
-      expect(await s.states()).toEqual(['active', 'exited']);
-      expect(await s.status()).toMatchObject({ status: 'terminated', activityState: 'exited', terminated: true, needsInputReason: null });
-    },
+    killedMidTurn,
   );
 
   scenario(
     H,
     'killed-while-blocked',
     { fixture: 'killed-while-blocked', description: 'TUI: the Bash call opens the permission dialog; the claude process is killed with SIGKILL while it is open.' },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_TOOL run it');
-      await s.waitForState('blocked');
-      s.kill9();
-      await s.waitForState('exited');
-      const reaped = await s.reap();
-      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
-      expect(await s.states()).toEqual(['active', 'blocked', 'exited']);
-      expect(await s.status()).toMatchObject({ status: 'terminated', terminated: true, needsInputReason: null });
-    },
+    killedWhileBlocked,
   );
 
   scenario(

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { probeCodexRollout } from '../packages/adapters/codex/src/transcript-probe.js';
+import { killedMidTurn, killedWhileBlocked } from './lib/shared-scenarios.js';
 import { answerPermission, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'codex';
@@ -86,35 +87,14 @@ describe('Codex CLI under ao spawn', () => {
     H,
     'killed-mid-turn',
     { fixture: 'killed-mid-turn', rollout: true, description: 'TUI: the model never answers (the turn hangs); the codex process is killed with SIGKILL.' },
-    async (s) => {
-      await s.spawn({ prompt: 'MOCK_HANG please' });
-      await s.waitForState('active');
-      await s.waitForHangingModel();
-      s.kill9();
-      const exited = await s.waitForState('exited');
-      expect(exited.terminated).toBe(false);
-      const reaped = await s.reap();
-      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
-      expect(await s.states()).toEqual(['active', 'exited']);
-      expect(await s.status()).toMatchObject({ status: 'terminated', activityState: 'exited', terminated: true });
-    },
+    killedMidTurn,
   );
 
   scenario(
     H,
     'killed-while-blocked',
     { fixture: 'killed-while-blocked', description: 'TUI: the approval dialog opens; the codex process is killed with SIGKILL while it is open.' },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_TOOL run it');
-      await s.waitForState('blocked');
-      s.kill9();
-      await s.waitForState('exited');
-      const reaped = await s.reap();
-      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
-      expect(await s.states()).toEqual(['active', 'blocked', 'exited']);
-      expect(await s.status()).toMatchObject({ status: 'terminated', terminated: true, needsInputReason: null });
-    },
+    killedWhileBlocked,
   );
 
   scenario(

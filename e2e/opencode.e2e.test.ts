@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
+import { killedMidTurn, killedWhileBlocked } from './lib/shared-scenarios.js';
 import { answerPermission, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'opencode';
@@ -101,18 +102,7 @@ describe('OpenCode under ao spawn', () => {
     H,
     'killed-mid-turn',
     { fixture: 'killed-mid-turn', description: 'TUI started with --prompt: the model never answers (the turn hangs); the opencode process is killed with SIGKILL.' },
-    async (s) => {
-      await s.spawn({ prompt: 'MOCK_HANG please' });
-      await s.waitForState('active', 60_000);
-      await s.waitForHangingModel();
-      s.kill9();
-      const exited = await s.waitForState('exited');
-      expect(exited.terminated).toBe(false);
-      const reaped = await s.reap();
-      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
-      expect(await s.states()).toEqual(['active', 'exited']);
-      expect(await s.status()).toMatchObject({ status: 'terminated', activityState: 'exited', terminated: true });
-    },
+    killedMidTurn,
   );
 
   scenario(
@@ -123,17 +113,7 @@ describe('OpenCode under ao spawn', () => {
       opencodePermission: ASK_BASH,
       description: 'TUI with permission bash=ask: the permission dialog opens; the opencode process is killed with SIGKILL while it is open.',
     },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_TOOL run it');
-      await s.waitForState('blocked');
-      s.kill9();
-      await s.waitForState('exited');
-      const reaped = await s.reap();
-      expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
-      expect(await s.states()).toEqual(['active', 'blocked', 'exited']);
-      expect(await s.status()).toMatchObject({ status: 'terminated', terminated: true, needsInputReason: null });
-    },
+    killedWhileBlocked,
   );
 
   scenario(
