@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import { killedMidTurn, killedWhileBlocked } from './lib/shared-scenarios.js';
+import { killedMidTurn, killedWhileBlocked, permissionApproved, toolAllowed } from './lib/shared-scenarios.js';
 import { answerPermission, hasPermissionCommands, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'claude-code';
@@ -25,35 +25,14 @@ describe('Claude Code under ao spawn', () => {
       fixture: 'tool-allowed',
       description: 'TUI with `--allowedTools Bash`: the model runs `sleep 2 && touch mock_tool_ran.txt` without a dialog, then replies.',
     },
-    async (s) => {
-      await spawnReady(s, ['--allowedTools', 'Bash']);
-      await s.send('please MOCK_TOOL MOCK_SLOW run it');
-      // While the command sleeps: working, with the tool in flight.
-      const during = await s.waitForStatus('the Bash call in flight', (status) => status.toolsInFlight.length > 0);
-      expect(during).toMatchObject({ activityState: 'active', status: 'working' });
-      expect(during.toolsInFlight).toEqual([{ name: 'Bash', id: expect.stringMatching(/^toolu_/) }]);
-      await s.waitForState('idle');
-      expect(await s.states()).toEqual(['active', 'idle']);
-      expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [] });
-      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
-    },
+    toolAllowed({ spawnArgs: ['--allowedTools', 'Bash'], prompt: 'please MOCK_TOOL MOCK_SLOW run it', tool: { name: 'Bash', id: /^toolu_/ } }),
   );
 
   scenario(
     H,
     'permission-approved',
     { fixture: 'permission-approved', description: 'TUI, default permission mode: the Bash call opens the permission dialog; ao approves it; the turn finishes.' },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_TOOL run it');
-      const blocked = await s.waitForState('blocked');
-      expect(blocked).toMatchObject({ status: 'needs_input', needsInputReason: 'permission' });
-      await s.waitForScreen(/Do you want to proceed/);
-      await answerPermission(s, 'approve');
-      await s.waitForState('idle');
-      expect(await s.states()).toEqual(['active', 'blocked', 'active', 'idle']);
-      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
-    },
+    permissionApproved(/Do you want to proceed/),
   );
 
   scenario(

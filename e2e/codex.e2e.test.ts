@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { probeCodexRollout } from '../packages/adapters/codex/src/transcript-probe.js';
-import { killedMidTurn, killedWhileBlocked } from './lib/shared-scenarios.js';
+import { killedMidTurn, killedWhileBlocked, permissionApproved, toolAllowed } from './lib/shared-scenarios.js';
 import { answerPermission, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'codex';
@@ -26,17 +26,7 @@ describe('Codex CLI under ao spawn', () => {
       fixture: 'tool-allowed',
       description: 'TUI, approval on-request, sandbox workspace-write: the model runs `sleep 2 && touch mock_tool_ran.txt` inside the sandbox (no dialog), then replies.',
     },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_TOOL MOCK_SLOW MOCK_SANDBOXED run it');
-      const during = await s.waitForStatus('the exec_command call in flight', (status) => status.toolsInFlight.length > 0);
-      expect(during).toMatchObject({ activityState: 'active', status: 'working' });
-      expect(during.toolsInFlight).toEqual([{ name: 'Bash', id: expect.stringMatching(/^call_mock_/) }]);
-      await s.waitForState('idle');
-      expect(await s.states()).toEqual(['active', 'idle']);
-      expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [] });
-      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
-    },
+    toolAllowed({ prompt: 'please MOCK_TOOL MOCK_SLOW MOCK_SANDBOXED run it', tool: { name: 'Bash', id: /^call_mock_/ } }),
   );
 
   scenario(
@@ -46,17 +36,7 @@ describe('Codex CLI under ao spawn', () => {
       fixture: 'permission-approved',
       description: 'TUI, approval on-request: the model asks to run `touch mock_tool_ran.txt` outside the sandbox; the approval dialog opens; ao approves it (y); the turn finishes.',
     },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_TOOL run it');
-      const blocked = await s.waitForState('blocked');
-      expect(blocked).toMatchObject({ status: 'needs_input', needsInputReason: 'permission' });
-      await s.waitForScreen(/Would you like to run/);
-      await answerPermission(s, 'approve');
-      await s.waitForState('idle');
-      expect(await s.states()).toEqual(['active', 'blocked', 'active', 'idle']);
-      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
-    },
+    permissionApproved(/Would you like to run/),
   );
 
   scenario(

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import { killedMidTurn, killedWhileBlocked } from './lib/shared-scenarios.js';
+import { killedMidTurn, killedWhileBlocked, permissionApproved, toolAllowed } from './lib/shared-scenarios.js';
 import { answerPermission, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'opencode';
@@ -24,17 +24,7 @@ describe('OpenCode under ao spawn', () => {
     H,
     'tool-allowed',
     { fixture: 'tool-allowed', description: 'TUI, default permissions (bash allowed): the model runs `sleep 2 && touch mock_tool_ran.txt` with the bash tool, then replies.' },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_TOOL MOCK_SLOW run it');
-      const during = await s.waitForStatus('the bash call in flight', (status) => status.toolsInFlight.length > 0);
-      expect(during).toMatchObject({ activityState: 'active', status: 'working' });
-      expect(during.toolsInFlight).toEqual([{ name: 'bash', id: expect.stringMatching(/^call_mock_/) }]);
-      await s.waitForState('idle');
-      expect(await s.states()).toEqual(['active', 'idle']);
-      expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [] });
-      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
-    },
+    toolAllowed({ prompt: 'please MOCK_TOOL MOCK_SLOW run it', tool: { name: 'bash', id: /^call_mock_/ } }),
   );
 
   scenario(
@@ -45,17 +35,7 @@ describe('OpenCode under ao spawn', () => {
       opencodePermission: ASK_BASH,
       description: 'TUI with permission bash=ask: the bash call opens the permission dialog; ao approves it (Allow once); the turn finishes.',
     },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_TOOL run it');
-      const blocked = await s.waitForState('blocked');
-      expect(blocked).toMatchObject({ status: 'needs_input', needsInputReason: 'permission' });
-      await s.waitForScreen(/Permission required/);
-      await answerPermission(s, 'approve');
-      await s.waitForState('idle');
-      expect(await s.states()).toEqual(['active', 'blocked', 'active', 'idle']);
-      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
-    },
+    permissionApproved(/Permission required/),
   );
 
   scenario(

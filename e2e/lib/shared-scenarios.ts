@@ -1,6 +1,8 @@
 // Scenario bodies that are the same for every harness: what ao must do does not depend on it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import { spawnReady, type Scenario } from './scenario.js';
+import { answerPermission, spawnReady, type Scenario } from './scenario.js';
 
 /** The model never answers; the harness is killed with SIGKILL mid-turn: exited, then terminated by the reaper. */
 export async function killedMidTurn(s: Scenario): Promise<void> {
@@ -27,4 +29,34 @@ export async function killedWhileBlocked(s: Scenario): Promise<void> {
   expect(reaped.reaped).toEqual([{ id: s.id, from: 'exited' }]);
   expect(await s.states()).toEqual(['active', 'blocked', 'exited']);
   expect(await s.status()).toMatchObject({ status: 'terminated', terminated: true, needsInputReason: null });
+}
+
+/** An allowed tool call: working throughout, with the tool in flight while it runs, then idle. */
+export function toolAllowed(options: { spawnArgs?: string[]; prompt: string; tool: { name: string; id: RegExp } }) {
+  return async (s: Scenario): Promise<void> => {
+    await spawnReady(s, options.spawnArgs ?? []);
+    await s.send(options.prompt);
+    const during = await s.waitForStatus(`the ${options.tool.name} call in flight`, (status) => status.toolsInFlight.length > 0);
+    expect(during).toMatchObject({ activityState: 'active', status: 'working' });
+    expect(during.toolsInFlight).toEqual([{ name: options.tool.name, id: expect.stringMatching(options.tool.id) }]);
+    await s.waitForState('idle');
+    expect(await s.states()).toEqual(['active', 'idle']);
+    expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [] });
+    expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
+  };
+}
+
+/** A permission dialog (recognised on screen by `dialog`) approved with `ao approve`: blocked, then the turn finishes. */
+export function permissionApproved(dialog: RegExp) {
+  return async (s: Scenario): Promise<void> => {
+    await spawnReady(s);
+    await s.send('please MOCK_TOOL run it');
+    const blocked = await s.waitForState('blocked');
+    expect(blocked).toMatchObject({ status: 'needs_input', needsInputReason: 'permission' });
+    await s.waitForScreen(dialog);
+    await answerPermission(s, 'approve');
+    await s.waitForState('idle');
+    expect(await s.states()).toEqual(['active', 'blocked', 'active', 'idle']);
+    expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
+  };
 }
