@@ -3,20 +3,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import { killedMidTurn, killedWhileBlocked, permissionApproved, toolAllowed } from './lib/shared-scenarios.js';
+import { apiErrorReported, killedMidTurn, killedWhileBlocked, permissionApproved, plainTurn, toolAllowed } from './lib/shared-scenarios.js';
 import { answerPermission, hasPermissionCommands, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'claude-code';
 
 describe('Claude Code under ao spawn', () => {
-  scenario(H, 'plain-turn', { fixture: 'plain-turn', description: 'TUI under ao spawn: `ao send hi`, one plain text turn.' }, async (s) => {
-    await spawnReady(s);
-    const sent = await s.send('hi');
-    expect(sent).toMatchObject({ delivered: true, acknowledged: true });
-    await s.waitForState('idle');
-    expect(await s.states()).toEqual(['active', 'idle']);
-    expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [], lastError: null, terminated: false });
-  });
+  scenario(H, 'plain-turn', { fixture: 'plain-turn', description: 'TUI under ao spawn: `ao send hi`, one plain text turn.' }, plainTurn);
 
   scenario(
     H,
@@ -110,13 +103,6 @@ describe('Claude Code under ao spawn', () => {
     H,
     'api-error',
     { fixture: 'api-error', description: 'TUI: the model API answers HTTP 400 to the turn; Claude fires StopFailure.' },
-    async (s) => {
-      await spawnReady(s);
-      await s.send('please MOCK_FAIL now');
-      const idle = await s.waitForState('idle');
-      expect(await s.states()).toEqual(['active', 'idle']);
-      expect(idle.status).toBe('idle');
-      expect(idle.lastError).toMatch(/mock: forced failure/);
-    },
+    apiErrorReported,
   );
 });

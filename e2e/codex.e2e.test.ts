@@ -4,20 +4,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { probeCodexRollout } from '../packages/adapters/codex/src/transcript-probe.js';
-import { killedMidTurn, killedWhileBlocked, permissionApproved, toolAllowed } from './lib/shared-scenarios.js';
+import { killedMidTurn, killedWhileBlocked, permissionApproved, plainTurn, toolAllowed } from './lib/shared-scenarios.js';
 import { answerPermission, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'codex';
 
 describe('Codex CLI under ao spawn', () => {
-  scenario(H, 'plain-turn', { fixture: 'plain-turn', rollout: true, description: 'TUI (`codex --no-daemon`) under ao spawn: `ao send hi`, one plain text turn.' }, async (s) => {
-    await spawnReady(s);
-    const sent = await s.send('hi');
-    expect(sent).toMatchObject({ delivered: true, acknowledged: true });
-    await s.waitForState('idle');
-    expect(await s.states()).toEqual(['active', 'idle']);
-    expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [], lastError: null, terminated: false });
-  });
+  scenario(H, 'plain-turn', { fixture: 'plain-turn', rollout: true, description: 'TUI (`codex --no-daemon`) under ao spawn: `ao send hi`, one plain text turn.' }, plainTurn);
 
   scenario(
     H,

@@ -60,3 +60,23 @@ export function permissionApproved(dialog: RegExp) {
     expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
   };
 }
+
+/** `ao send hi`: acknowledged, one plain turn, active then idle, nothing left over. */
+export async function plainTurn(s: Scenario): Promise<void> {
+  await spawnReady(s);
+  const sent = await s.send('hi');
+  expect(sent).toMatchObject({ delivered: true, acknowledged: true });
+  await s.waitForState('idle');
+  expect(await s.states()).toEqual(['active', 'idle']);
+  expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [], lastError: null, terminated: false });
+}
+
+/** The model API fails the turn and the harness reports it through a hook: idle, with the error. */
+export async function apiErrorReported(s: Scenario): Promise<void> {
+  await spawnReady(s);
+  await s.send('please MOCK_FAIL now');
+  const idle = await s.waitForState('idle');
+  expect(await s.states()).toEqual(['active', 'idle']);
+  expect(idle.status).toBe('idle');
+  expect(idle.lastError).toMatch(/mock: forced failure/);
+}
