@@ -1,6 +1,5 @@
 import { connect } from 'node:net';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolveAoHome } from '@ao/lifecycle';
 import { buildId, daemonSocketPath, type SessionsRequest } from './daemon/daemon-protocol.js';
 import { displayOptions } from './display-settings.js';
 import { renderSessionTable } from './session-table.js';
@@ -10,7 +9,7 @@ import { renderSessionTable } from './session-table.js';
  * no daemon of this build answers quickly; the caller then runs the ordinary command.
  */
 export async function tryDaemonList(args: string[]): Promise<boolean> {
-  const aoHome = process.env.AO_HOME ? resolve(process.env.AO_HOME) : join(homedir(), '.ao');
+  const aoHome = resolveAoHome();
   const all = args.includes('--all');
   const json = args.includes('--json');
   const display = displayOptions(process.env, Date.now());

@@ -1,10 +1,8 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { captureSignal } from '@ao/lifecycle/capture';
+import { captureSignal, resolveAoHome } from '@ao/lifecycle/capture';
 
 /** `ao hooks <harness> <event> [--session ID]` on the Node path: capture, exit 0, print nothing. */
 export function runHookCapture(args: string[]): void {
-  const aoHome = process.env.AO_HOME ? resolve(process.env.AO_HOME) : join(process.env.HOME ?? homedir(), '.ao');
+  const aoHome = resolveAoHome();
   try {
     captureSignal({ args, env: process.env, aoHome });
   } catch {

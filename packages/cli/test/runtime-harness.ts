@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Store, aoPaths } from '@ao/lifecycle';
+import { Store, aoPaths, probeProcess } from '@ao/lifecycle';
 import { afterEach } from 'vitest';
 import { aoJson, tempDir } from './ao-harness.js';
 
@@ -31,16 +31,9 @@ export async function waitForStatus(aoHome: string, id: string, predicate: (stat
   );
 }
 
+/** Alive by the same probe the reaper uses (a zombie counts as dead). */
 export function isAlive(pid: number | null | undefined): boolean {
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    // A zombie still answers kill 0: look at its state.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^\d+ \(.*\) [ZX]/.test(stat);
-  } catch {
-    return false;
-  }
+  return typeof pid === 'number' && pid > 0 && probeProcess(pid, null) === 'alive';
 }
 
 /**

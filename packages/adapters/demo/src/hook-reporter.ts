@@ -3,20 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type DemoEvent, HARNESS_ID, nativeEventName } from './demo-events.js';
+import { DEMO_EVENTS, type DemoEvent, HARNESS_ID, nativeEventName } from './demo-events.js';
 
-/** Events that belong to a turn: Claude gives them the turn's `prompt_id` and `permission_mode`. */
-const TURN_EVENTS = new Set<DemoEvent>([
-  'user-prompt-submit',
-  'pre-tool-use',
-  'post-tool-use',
-  'permission-request',
-  'permission-denied',
-  'elicitation',
-  'elicitation-result',
-  'stop',
-  'stop-failure',
-]);
+/** Events that belong to a turn (all but the session's start and end): Claude gives them the turn's `prompt_id` and `permission_mode`. */
+const TURN_EVENTS = new Set<DemoEvent>(DEMO_EVENTS.filter((event) => event !== 'session-start' && event !== 'session-end'));
 
 /**
  * Fires the demo's hooks the way Claude Code runs its command hooks: `ao hooks demo <event>` with

@@ -5,6 +5,9 @@ import { nowNs } from './capture-time.js';
 import { PAYLOAD_CAP_BYTES } from './spool-format.js';
 import { writeSpoolRecord } from './spool-writer.js';
 
+// The hook entry needs AO_HOME resolved exactly as every other command does.
+export { resolveAoHome } from '../ao-paths.js';
+
 /**
  * The Node implementation of `ao hooks <harness> <event> [--session ID]`, behaving exactly like the
  * POSIX-sh one in the `ao` launcher: nothing on stdout, never throws, reasons go to the hook log.
