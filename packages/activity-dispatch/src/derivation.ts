@@ -16,4 +16,9 @@ export interface Derivation {
 export interface Deriver {
   readonly id: string;
   derive(event: string, payload: unknown): Derivation | null;
+  /**
+   * The harness's own event names (`PostToolUse`), each mapped to the event name `derive` takes
+   * (`post-tool-use`): a hook a user wires by hand from the harness's docs must count too.
+   */
+  readonly eventAliases?: Readonly<Record<string, string>>;
 }

@@ -19,6 +19,8 @@ export function dispatchSignal(deriver: Deriver, event: string, payload: unknown
   let derivation: Derivation | null;
   try {
     derivation = deriver.derive(event, payload);
+    const alias = derivation === null && deriver.eventAliases !== undefined && Object.hasOwn(deriver.eventAliases, event) ? deriver.eventAliases[event] : undefined;
+    if (alias !== undefined) derivation = deriver.derive(alias, payload);
   } catch (error) {
     return { ok: false, reason: 'adapter-error', detail: error instanceof Error ? error.message : String(error) };
   }

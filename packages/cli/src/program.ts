@@ -19,10 +19,11 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
   program
     .command('hooks <harness> <event>')
     .description('hook entry point run by a harness: captures the JSON payload on stdin (prints nothing, always exits 0)')
-    .option('--session <id>', 'session id for agents adopted with ao register (AO_SESSION_ID wins)')
-    .action(async (harness: string, event: string, options: { session?: string }) => {
+    .option('--session <id>', 'session id for agents adopted with ao register (the agent that fired the hook decides when AO_SESSION_ID names another)')
+    .option('--home <dir>', 'the AO_HOME the hook reports to (hooks ao register installs carry it)')
+    .action(async (harness: string, event: string, options: { session?: string; home?: string }) => {
       const { runHookCapture } = await import('./hooks-entry.js');
-      runHookCapture([harness, event, ...(options.session ? ['--session', options.session] : [])]);
+      runHookCapture([harness, event, ...(options.session ? ['--session', options.session] : []), ...(options.home ? ['--home', options.home] : [])]);
     });
 
   program

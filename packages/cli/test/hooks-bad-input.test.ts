@@ -63,6 +63,37 @@ describe('the sh and Node capture paths write the same record', () => {
     for (const name of names) expect(name).toMatch(/^[0-9]{19}-[0-9]+\.sig$/);
     const [sh, node] = names.map((name) => readFileSync(`${aoPaths(aoHome).spool}/${name}`, 'utf8').replace(/"capturedAt":"[0-9]+"/, '"capturedAt":"T"'));
     expect(sh).toBe(node);
-    expect(sh).toBe(`{"v":1,"harness":"claude-code","event":"pre-tool-use","sessionId":"sess_1","launchId":"launch-1","capturedAt":"T"}\n${payload}`);
+    // The hook's firer is its nearest non-shell ancestor: here, this test process, which ran ao directly.
+    expect(sh).toBe(
+      `{"v":1,"harness":"claude-code","event":"pre-tool-use","sessionId":"sess_1","launchId":"launch-1","capturedAt":"T","sessionArg":null,"firer":${process.pid}}\n${payload}`,
+    );
+  });
+
+  it('with --session and --home: the argument is kept, the home taken, and no firer is read without AO_SESSION_ID', async () => {
+    const aoHome = tempDir('ao-home-');
+    const other = tempDir('ao-other-home-');
+    const args = ['hooks', 'claude-code', 'stop', '--session', 'reg_1', '--home', aoHome];
+    await runAo(other, args, { input: '{}' });
+    await runAo(other, args, { input: '{}', env: { AO_HOOKS_NODE: '1' } });
+    const { readFileSync, existsSync } = await import('node:fs');
+    expect(existsSync(aoPaths(other).spool)).toBe(false);
+    const names = readdirSync(aoPaths(aoHome).spool).sort();
+    expect(names).toHaveLength(2);
+    const [sh, node] = names.map((name) => readFileSync(`${aoPaths(aoHome).spool}/${name}`, 'utf8').replace(/"capturedAt":"[0-9]+"/, '"capturedAt":"T"'));
+    expect(sh).toBe(node);
+    expect(sh).toBe('{"v":1,"harness":"claude-code","event":"stop","sessionId":"reg_1","launchId":null,"capturedAt":"T","sessionArg":"reg_1","firer":null}\n{}');
+  });
+});
+
+describe.each(paths)('ao hooks when its spool file cannot be created ($name)', ({ env }) => {
+  it('exits 0 and says nothing on stdout or stderr (the reason goes to the hook log when it can)', async () => {
+    // A spool directory whose temp file names exceed PATH_MAX: creating the file fails (ENAMETOOLONG).
+    let aoHome = tempDir('ao-long-');
+    while (aoHome.length < 4100) aoHome = `${aoHome}/${'d'.repeat(200)}`;
+    aoHome = aoHome.slice(0, 4075).replace(/\/$/, 'x');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(`${aoHome}/spool`, { recursive: true });
+    const result = await runAo(aoHome, ['hooks', 'claude-code', 'stop'], { input: '{}', env: { ...env, AO_SESSION_ID: 'sess_1' } });
+    expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '' });
   });
 });

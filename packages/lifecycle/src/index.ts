@@ -4,6 +4,7 @@ export * from './session-state.js';
 export * from './reducer.js';
 export * from './display-status.js';
 export * from './ingest.js';
+export * from './signal-owner.js';
 export * from './session-ids.js';
 export * from './session-create.js';
 export * from './session-view.js';

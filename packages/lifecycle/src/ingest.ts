@@ -5,6 +5,7 @@ import type { SessionRecord } from './store/session-record.js';
 import { decodeSpoolRecord } from './spool/spool-record.js';
 import { deleteSpoolRecord, listSpool, readSpoolRecord, removeAbandonedTempFiles } from './spool/spool-reader.js';
 import { nsToMs } from './spool/capture-time.js';
+import { resolveSignalOwner } from './signal-owner.js';
 import { silentLogger, type LifecycleLogger } from './logger.js';
 
 export interface IngestOptions {
@@ -81,20 +82,28 @@ export function ingestSpool(options: IngestOptions): IngestStats {
     }
     const signal = decoded.signal;
     const context = { spoolId: name, sessionId: signal.sessionId, harness: signal.harness, event: signal.event };
-    const session = touched.get(signal.sessionId) ?? store.getSession(signal.sessionId);
-    if (!session) {
-      logger.warn(context, 'signal dropped: no such session');
-      return false;
-    }
-    if (session.harness !== signal.harness) {
-      logger.warn({ ...context, sessionHarness: session.harness }, 'signal dropped: harness does not match the session');
-      return false;
-    }
+    // The registry resolves aliases: `ao hooks claude …` is claude-code's signal.
     const deriver = options.findDeriver(signal.harness);
     if (!deriver) {
       logger.warn(context, 'signal dropped: unknown harness');
       return false;
     }
+    const lookup = (id: string) => touched.get(id) ?? store.getSession(id);
+    const owner = resolveSignalOwner({ ...signal, harness: deriver.id, sessionArg: signal.sessionArg ?? null, firer: signal.firer ?? null }, lookup);
+    if (owner.owner === null) {
+      logger.info({ ...context, reason: owner.reason, detail: owner.detail }, 'signal dropped: not this session\'s agent');
+      return false;
+    }
+    const found = lookup(owner.owner);
+    if (!found) {
+      logger.warn({ ...context, sessionId: owner.owner }, 'signal dropped: no such session');
+      return false;
+    }
+    if (found.harness !== deriver.id) {
+      logger.warn({ ...context, sessionHarness: found.harness }, 'signal dropped: harness does not match the session');
+      return false;
+    }
+    const session = owner.claimFirer === undefined ? found : { ...found, hookFirerPid: owner.claimFirer };
     const dispatched = dispatchSignal(deriver, signal.event, signal.payload);
     if (!dispatched.ok) {
       logger.warn({ ...context, reason: dispatched.reason, detail: dispatched.detail }, 'signal dropped');
@@ -103,7 +112,8 @@ export function ingestSpool(options: IngestOptions): IngestStats {
     if (signal.payloadMalformed) logger.warn(context, 'signal payload is not JSON; derived without it');
     const at = nsToMs(signal.capturedAt);
     const { derivation } = dispatched;
-    const outcome = reduce(session, { ...derivation, launchId: signal.launchId, at });
+    const launchId = owner.launchIdApplies ? signal.launchId : null;
+    const outcome = reduce(session, { ...derivation, launchId, at });
     if (!outcome.accepted) {
       logger.info({ ...context, reason: outcome.reason }, 'signal dropped by the reducer');
       return false;
@@ -118,7 +128,7 @@ export function ingestSpool(options: IngestOptions): IngestStats {
         from: entry.type === 'transition' ? entry.from : null,
         to: entry.type === 'transition' ? entry.to : null,
         at: entry.at,
-        launchId: signal.launchId,
+        launchId,
         data: Object.keys(entry.facts).length > 0 ? { ...entry.facts } : null,
       });
     }

@@ -44,6 +44,7 @@ export function buildSession(input: NewSession & { id: string; name: string }): 
     blockedTool: null,
     facts: {},
     worktree: input.worktree ?? null,
+    hookFirerPid: null,
     createdAt: input.now,
     launchedAt: input.launchedAt ?? input.now,
     firstSignalAt: null,

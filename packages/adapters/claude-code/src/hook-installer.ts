@@ -40,7 +40,7 @@ function install(dir: string, context: HookContext): HookInstallResult {
   assertDirectory(dir);
   const path = settingsPath(dir);
   const current = readJsonObjectFile(path); // a malformed file throws here, before any write
-  const merged = mergeAoHooks(current.value ?? {}, path, context.aoCommand, context.sessionId);
+  const merged = mergeAoHooks(current.value ?? {}, path, context.aoCommand, context.sessionId, context.aoHome);
   const files: string[] = [];
   let changed = false;
   if (!current.exists || merged.changed) {
@@ -122,8 +122,8 @@ function status(dir: string, context: HookContext): HookStatus {
     for (const command of commands) {
       const session = hookCommandSessionId(command);
       sessions.add(session);
-      if (command !== hookCommand(context.aoCommand, HARNESS_ID, event, session)) {
-        problems.push(`ao's ${native} hook in ${path} runs \`${command}\`, not this ao installation (${context.aoCommand}): install again.`);
+      if (command !== hookCommand(context.aoCommand, HARNESS_ID, event, session, context.aoHome)) {
+        problems.push(`ao's ${native} hook in ${path} runs \`${command}\`, not this ao installation (${context.aoCommand}, AO_HOME ${context.aoHome}): install again.`);
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { HarnessAdapter } from '@ao/registry';
 import { deriveClaudeCode } from './derivation-table.js';
-import { HARNESS_ID } from './hook-events.js';
+import { CLAUDE_HOOK_EVENTS, HARNESS_ID } from './hook-events.js';
 import { claudeCodeHookInstaller } from './hook-installer.js';
 import { buildClaudeCodeLaunch } from './launch-command.js';
 import { trustClaudeFolder } from './folder-trust.js';
@@ -15,6 +15,7 @@ export const claudeCodeAdapter: HarnessAdapter = {
   signalsAtStartup: true,
   hooks: claudeCodeHookInstaller,
   derive: deriveClaudeCode,
+  eventAliases: Object.fromEntries(CLAUDE_HOOK_EVENTS.map(({ native, event }) => [native, event])),
   buildLaunch: buildClaudeCodeLaunch,
   permissionKeys: CLAUDE_PERMISSION_KEYS,
   trustCreatedDirectory: trustClaudeFolder,

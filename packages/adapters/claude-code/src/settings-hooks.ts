@@ -15,11 +15,11 @@ export interface HookGroup {
 }
 
 /** The `hooks` block ao wants: one group per mapped event. */
-export function aoHooksBlock(aoCommand: string, sessionId?: string): Record<string, HookGroup[]> {
+export function aoHooksBlock(aoCommand: string, sessionId?: string, aoHome?: string): Record<string, HookGroup[]> {
   const block: Record<string, HookGroup[]> = {};
   for (const { native, event } of CLAUDE_HOOK_EVENTS) {
     block[native] = [
-      { hooks: [{ type: 'command', command: hookCommand(aoCommand, HARNESS_ID, event, sessionId), timeout: HOOK_TIMEOUT_SECONDS }] },
+      { hooks: [{ type: 'command', command: hookCommand(aoCommand, HARNESS_ID, event, sessionId, aoHome), timeout: HOOK_TIMEOUT_SECONDS }] },
     ];
   }
   return block;
@@ -70,9 +70,15 @@ function rewriteGroups(groups: unknown[], replacement?: HookGroup): unknown[] {
 }
 
 /** The settings with ao's hooks in place; `changed` false when they were already exactly so. */
-export function mergeAoHooks(settings: JsonObject, path: string, aoCommand: string, sessionId?: string): { settings: JsonObject; changed: boolean } {
+export function mergeAoHooks(
+  settings: JsonObject,
+  path: string,
+  aoCommand: string,
+  sessionId?: string,
+  aoHome?: string,
+): { settings: JsonObject; changed: boolean } {
   const before = hooksObject(settings, path);
-  const desired = aoHooksBlock(aoCommand, sessionId);
+  const desired = aoHooksBlock(aoCommand, sessionId, aoHome);
   const hooks: JsonObject = { ...(before ?? {}) };
   for (const [event, groups] of Object.entries(hooks)) {
     if (Object.hasOwn(desired, event)) continue;

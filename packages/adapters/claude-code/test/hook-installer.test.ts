@@ -44,7 +44,7 @@ describe('Claude Code hook installer', () => {
     expect(Object.keys(written.hooks).sort()).toEqual(CLAUDE_HOOK_EVENTS.map((e) => e.native).sort());
     for (const { native, event } of CLAUDE_HOOK_EVENTS) {
       expect(written.hooks[native]).toEqual([
-        { hooks: [{ type: 'command', command: hookCommand(context.aoCommand, 'claude-code', event, 'sess-1'), timeout: 10 }] },
+        { hooks: [{ type: 'command', command: hookCommand(context.aoCommand, 'claude-code', event, 'sess-1', context.aoHome), timeout: 10 }] },
       ]);
     }
     expect(readFileSync(join(dir, '.claude', '.gitignore'), 'utf8').split('\n')[0]).toBe('# managed by ao');
@@ -125,7 +125,7 @@ describe('Claude Code hook installer', () => {
     const merged = read();
     expect(merged.hooks.Stop).toEqual([
       { hooks: [{ type: 'command', command: 'mine' }] },
-      { hooks: [{ type: 'command', command: hookCommand(context.aoCommand, 'claude-code', 'stop', 'new-session'), timeout: 10 }] },
+      { hooks: [{ type: 'command', command: hookCommand(context.aoCommand, 'claude-code', 'stop', 'new-session', context.aoHome), timeout: 10 }] },
     ]);
     expect(merged.hooks.PreToolUse).toHaveLength(1);
     // the original held ao entries: uninstall must not bring them back
@@ -188,12 +188,16 @@ describe('Claude Code hook installer', () => {
     expect(existsSync(join(plain, '.claude', '.gitignore'))).toBe(false);
   });
 
-  it('installed hook commands reach ao intact through JSON and bash, with the session id', () => {
-    const { dir, ao, context, read } = setup('sess_42');
+  it('installed hook commands reach ao intact through JSON and bash, with the session id and the AO_HOME', () => {
+    const { dir, ao, context: base, read } = setup('sess_42');
+    const context = { ...base, aoHome: join(base.aoHome, "my ao's home") };
     hooks.install(dir, context);
     const command = read().hooks.Notification[0].hooks[0].command as string;
     runUnderBash(command, ao.log, '{"notification_type":"idle_prompt"}');
-    expect(ao.calls()).toEqual([{ argv: ['hooks', 'claude-code', 'notification', '--session', 'sess_42'], stdin: '{"notification_type":"idle_prompt"}' }]);
+    expect(ao.calls()).toEqual([
+      { argv: ['hooks', 'claude-code', 'notification', '--session', 'sess_42', '--home', context.aoHome], stdin: '{"notification_type":"idle_prompt"}' },
+    ]);
+    expect(hooks.status(dir, context)).toMatchObject({ installed: true, problems: [] });
   });
 
   it('status says plainly what is wrong', () => {

@@ -20,7 +20,7 @@ import { HOOK_TRUST_BYPASS_FLAG, codexHookArgs } from './hook-overrides.js';
 function install(dir: string, context: HookContext): HookInstallResult {
   assertHookContext(context, HARNESS_ID);
   assertDirectory(dir);
-  const launchArgs = codexHookArgs(context.aoCommand, context.sessionId);
+  const launchArgs = codexHookArgs(context.aoCommand, context.sessionId, context.aoHome);
   return {
     harness: HARNESS_ID,
     dir,

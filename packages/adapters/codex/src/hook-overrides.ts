@@ -12,16 +12,16 @@ import { tomlBasicString } from './toml-string.js';
 export const HOOK_TRUST_BYPASS_FLAG = '--dangerously-bypass-hook-trust';
 
 /** The `-c` pairs, pure: `['-c', 'hooks.SessionStart=[{hooks=[{type="command",command="…",timeout=5}]}]', …]`. */
-export function codexHookOverrides(aoCommand: string, sessionId?: string): string[] {
+export function codexHookOverrides(aoCommand: string, sessionId?: string, aoHome?: string): string[] {
   const args: string[] = [];
   for (const { native, event, timeout } of CODEX_HOOK_EVENTS) {
-    const command = tomlBasicString(hookCommand(aoCommand, HARNESS_ID, event, sessionId));
+    const command = tomlBasicString(hookCommand(aoCommand, HARNESS_ID, event, sessionId, aoHome));
     args.push('-c', `hooks.${native}=[{hooks=[{type="command",command=${command},timeout=${timeout}}]}]`);
   }
   return args;
 }
 
 /** The overrides plus the flag without which Codex silently skips them. */
-export function codexHookArgs(aoCommand: string, sessionId?: string): string[] {
-  return [...codexHookOverrides(aoCommand, sessionId), HOOK_TRUST_BYPASS_FLAG];
+export function codexHookArgs(aoCommand: string, sessionId?: string, aoHome?: string): string[] {
+  return [...codexHookOverrides(aoCommand, sessionId, aoHome), HOOK_TRUST_BYPASS_FLAG];
 }

@@ -1,6 +1,6 @@
 import type { HarnessAdapter } from '@ao/registry';
 import { deriveCodex } from './derivation-table.js';
-import { HARNESS_ID } from './hook-events.js';
+import { CODEX_HOOK_EVENTS, HARNESS_ID } from './hook-events.js';
 import { codexHookInstaller } from './hook-installer.js';
 import { buildCodexLaunch } from './launch-command.js';
 import { CODEX_PERMISSION_KEYS } from './permission-keys.js';
@@ -15,6 +15,7 @@ export const codexAdapter: HarnessAdapter = {
   signalsAtStartup: false,
   hooks: codexHookInstaller,
   derive: deriveCodex,
+  eventAliases: Object.fromEntries(CODEX_HOOK_EVENTS.map(({ native, event }) => [native, event])),
   buildLaunch: buildCodexLaunch,
   permissionKeys: CODEX_PERMISSION_KEYS,
   // The TUI fires no hook when the model API fails; its rollout records the failed turn.

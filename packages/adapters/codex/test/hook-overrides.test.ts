@@ -36,11 +36,11 @@ describe('Codex hook overrides', () => {
   it('survive TOML and then bash with spaces, both quotes and $ in the ao path', () => {
     const ao = fakeAo();
     expect(ao.aoCommand).toMatch(/ .*'.*".*\$/);
-    const decoded = decode(codexHookOverrides(ao.aoCommand, 'sess_9'));
+    const decoded = decode(codexHookOverrides(ao.aoCommand, 'sess_9', "/tmp/my ao's home"));
     const command = decoded.get('hooks.PermissionRequest')![0]!.hooks[0]!.command;
-    expect(command).toBe(hookCommand(ao.aoCommand, 'codex', 'permission-request', 'sess_9'));
+    expect(command).toBe(hookCommand(ao.aoCommand, 'codex', 'permission-request', 'sess_9', "/tmp/my ao's home"));
     runUnderBash(command, ao.log, '{"tool_name":"Bash"}');
-    expect(ao.calls()).toEqual([{ argv: ['hooks', 'codex', 'permission-request', '--session', 'sess_9'], stdin: '{"tool_name":"Bash"}' }]);
+    expect(ao.calls()).toEqual([{ argv: ['hooks', 'codex', 'permission-request', '--session', 'sess_9', '--home', "/tmp/my ao's home"], stdin: '{"tool_name":"Bash"}' }]);
   });
 
   it('escape every character TOML forbids in a basic string', () => {
@@ -56,7 +56,7 @@ describe('Codex installer', () => {
     const context = { aoCommand: ao.aoCommand, aoHome: tempDir(), sessionId: 'sess-1' };
     const result = codexAdapter.hooks.install(dir, context);
     expect(result).toMatchObject({ harness: 'codex', changed: false, files: [] });
-    expect(result.launchArgs).toEqual([...codexHookOverrides(ao.aoCommand, 'sess-1'), '--dangerously-bypass-hook-trust']);
+    expect(result.launchArgs).toEqual([...codexHookOverrides(ao.aoCommand, 'sess-1', context.aoHome), '--dangerously-bypass-hook-trust']);
     const commandLine = result.notes.find((note) => note.startsWith('codex '))!;
     // the printed command line, run through bash, gives Codex exactly launchArgs
     const echo = tempDir();

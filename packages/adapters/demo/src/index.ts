@@ -1,5 +1,5 @@
 import type { HarnessAdapter } from '@ao/registry';
-import { HARNESS_ID } from './demo-events.js';
+import { DEMO_EVENTS, HARNESS_ID, nativeEventName } from './demo-events.js';
 import { deriveDemo } from './derivation-table.js';
 import { demoHookInstaller } from './hook-installer.js';
 import { buildDemoLaunch } from './launch-command.js';
@@ -18,6 +18,7 @@ export const demoAdapter: HarnessAdapter = {
   inputReadyPattern: /demo> /,
   hooks: demoHookInstaller,
   derive: deriveDemo,
+  eventAliases: Object.fromEntries(DEMO_EVENTS.map((event) => [nativeEventName(event), event])),
   buildLaunch: buildDemoLaunch,
   permissionKeys: DEMO_PERMISSION_KEYS,
 };

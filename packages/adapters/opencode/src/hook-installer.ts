@@ -44,7 +44,11 @@ function install(dir: string, context: HookContext): HookInstallResult {
   if (existing !== undefined && !isAoPlugin(existing)) {
     throw new HookInstallError('foreign_file', `${path} exists and is not ao's plugin (its first line lacks ao's marker); ao leaves it untouched. Move it away, then try again.`, path);
   }
-  const content = renderOpencodePlugin({ aoCommand: context.aoCommand, mode: 'project', ...(context.sessionId ? { sessionId: context.sessionId } : {}) });
+  const content = renderOpencodePlugin({
+    aoCommand: context.aoCommand,
+    mode: 'project',
+    ...(context.sessionId ? { sessionId: context.sessionId, aoHome: context.aoHome } : {}),
+  });
   // An older ao plugin found there is never worth restoring: uninstall deletes ao's plugin.
   const changed = writeManagedFile(path, content, { aoHome: context.aoHome, owner: HARNESS_ID, originalRestorable: () => false });
   const ignored = ensureGitIgnored(gitignoreSpec(dir));
@@ -115,7 +119,7 @@ function status(dir: string, context: HookContext): HookStatus {
   const expected = renderOpencodePlugin({
     aoCommand: context.aoCommand,
     mode: 'project',
-    ...(settings.sessionId !== undefined ? { sessionId: settings.sessionId } : {}),
+    ...(settings.sessionId !== undefined ? { sessionId: settings.sessionId, aoHome: context.aoHome } : {}),
   });
   if (content.toString() !== expected) {
     problems.push(`ao's plugin in ${path} was written by another ao version or installation (${settings.aoCommand ?? 'unknown'}): install again.`);

@@ -11,13 +11,15 @@ export function isAoPlugin(content: Buffer | string | undefined): boolean {
 export interface PluginOptions {
   aoCommand: string;
   /**
-   * `project`: written into a project by `ao register`; reports with `--session <sessionId>`, and
-   * stands aside inside a session ao started (AO_SESSION_ID set: that launch has its own plugin).
-   * `launch`: lives in ao's own config dir for `ao spawn`; reports only when AO_SESSION_ID is set,
-   * which `ao hooks` then reads from the inherited environment.
+   * `project`: written into a project by `ao register`; reports with `--session <sessionId>` and
+   * `--home <aoHome>`, also inside an agent ao started there (ingestion tells which session's
+   * agent fired it: docs/signal-path.md). `launch`: lives in ao's own config dir for `ao spawn`;
+   * reports only when AO_SESSION_ID is set, which `ao hooks` then reads from the environment.
    */
   mode: 'project' | 'launch';
   sessionId?: string;
+  /** The AO_HOME a project plugin reports to (with `sessionId`). */
+  aoHome?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function renderOpencodePlugin(options: PluginOptions): string {
     '// Reports what this OpenCode is doing (working, waiting for you, idle) to ao. Remove it with ao\'s uninstall command.',
     `const AO_COMMAND = ${JSON.stringify(options.aoCommand)};`,
     `const AO_SESSION = ${options.mode === 'project' && options.sessionId ? JSON.stringify(options.sessionId) : 'null'};`,
+    `const AO_HOME = ${options.mode === 'project' && options.sessionId && options.aoHome ? JSON.stringify(options.aoHome) : 'null'};`,
     `const LAUNCHED_BY_AO = ${options.mode === 'launch'};`,
     `const BUS_EVENTS = new Set(${JSON.stringify(FORWARDED_BUS_EVENTS)});`,
     '',
@@ -41,7 +44,7 @@ export function renderOpencodePlugin(options: PluginOptions): string {
     '  let spawnSync = null;',
     '  try {',
     '    const inAoSession = typeof process.env.AO_SESSION_ID === "string" && process.env.AO_SESSION_ID !== "";',
-    '    if ((LAUNCHED_BY_AO ? inAoSession : !inAoSession) && require("fs").existsSync(AO_COMMAND)) {',
+    '    if ((LAUNCHED_BY_AO ? inAoSession : AO_SESSION !== null || !inAoSession) && require("fs").existsSync(AO_COMMAND)) {',
     '      spawnSync = require("child_process").spawnSync;',
     '    }',
     '  } catch (error) {',
@@ -58,6 +61,7 @@ export function renderOpencodePlugin(options: PluginOptions): string {
     '      if (subagentSessions.has(key)) payload.aoSubagent = true;',
     '      const args = ["hooks", "opencode", type];',
     '      if (AO_SESSION) args.push("--session", AO_SESSION);',
+    '      if (AO_SESSION && AO_HOME) args.push("--home", AO_HOME);',
     '      spawnSync(AO_COMMAND, args, { input: JSON.stringify(payload), stdio: ["pipe", "ignore", "ignore"], timeout: 5000 });',
     '    } catch (error) {}',
     '  };',
@@ -104,7 +108,7 @@ export function renderOpencodePlugin(options: PluginOptions): string {
 }
 
 /** What a plugin file says about itself: the ao command and session it was written for. */
-export function readPluginSettings(content: string): { aoCommand?: string; sessionId?: string } {
+export function readPluginSettings(content: string): { aoCommand?: string; sessionId?: string; aoHome?: string } {
   const parse = (name: string): unknown => {
     const match = new RegExp(`^const ${name} = (.*);$`, 'm').exec(content);
     if (!match) return undefined;
@@ -116,8 +120,10 @@ export function readPluginSettings(content: string): { aoCommand?: string; sessi
   };
   const aoCommand = parse('AO_COMMAND');
   const sessionId = parse('AO_SESSION');
+  const aoHome = parse('AO_HOME');
   return {
     ...(typeof aoCommand === 'string' ? { aoCommand } : {}),
     ...(typeof sessionId === 'string' ? { sessionId } : {}),
+    ...(typeof aoHome === 'string' ? { aoHome } : {}),
   };
 }

@@ -21,7 +21,7 @@ describe('OpenCode plugin installer', () => {
     expect(result.changed).toBe(true);
     const source = readFileSync(plugin, 'utf8');
     expect(source.split('\n')[0]).toBe(PLUGIN_MARKER);
-    expect(readPluginSettings(source)).toEqual({ aoCommand: context.aoCommand, sessionId: 'sess-1' });
+    expect(readPluginSettings(source)).toEqual({ aoCommand: context.aoCommand, sessionId: 'sess-1', aoHome: context.aoHome });
     expect(gitStatus(dir)).toBe('');
     expect(result.notes.join('\n')).toMatch(/npm install of @opencode-ai\/plugin into .*\.opencode.*hangs at start, forever/);
 
@@ -70,7 +70,7 @@ describe('OpenCode plugin installer', () => {
     expect(hooks.status(dir, context).problems.join('\n')).toMatch(/reports for session old, not new/);
     expect(hooks.status(dir, context).problems.join('\n')).toMatch(/another ao version or installation \(\/old\/ao\)/);
     hooks.install(dir, context);
-    expect(readPluginSettings(readFileSync(plugin, 'utf8'))).toEqual({ aoCommand: context.aoCommand, sessionId: 'new' });
+    expect(readPluginSettings(readFileSync(plugin, 'utf8'))).toEqual({ aoCommand: context.aoCommand, sessionId: 'new', aoHome: context.aoHome });
     // an older ao plugin is never "restored": uninstall removes ao's plugin, whatever its version
     hooks.uninstall(dir, context);
     expect(existsSync(plugin)).toBe(false);

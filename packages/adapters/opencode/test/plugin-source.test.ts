@@ -121,9 +121,18 @@ describe('the OpenCode plugin ao writes', () => {
     expect(ao.calls().map((call) => call.argv[2])).toEqual(['plugin.init', 'chat.message', 'tool.execute.before', 'tool.execute.after']);
   });
 
-  it('a project plugin stands aside in a session ao started; a launch plugin reports only there', () => {
+  it('a project plugin reports with its session and AO_HOME even inside a session ao started (ingestion tells whose agent fired it)', () => {
     const ao = fakeAo();
-    run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'project', sessionId: 's' }), TURN, { AO_SESSION_ID: 'spawned' }, ao.log);
+    run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'project', sessionId: 's', aoHome: '/home/u/my ao' }), [ev(p.sessionIdle)], { AO_SESSION_ID: 'spawned' }, ao.log);
+    expect(ao.calls().map((call) => call.argv)).toEqual([
+      ['hooks', 'opencode', 'plugin.init', '--session', 's', '--home', '/home/u/my ao'],
+      ['hooks', 'opencode', 'session.idle', '--session', 's', '--home', '/home/u/my ao'],
+    ]);
+  });
+
+  it('a session-less project plugin stands aside in a session ao started; a launch plugin reports only there', () => {
+    const ao = fakeAo();
+    run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'project' }), TURN, { AO_SESSION_ID: 'spawned' }, ao.log);
     run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'launch' }), TURN, { AO_SESSION_ID: undefined }, ao.log);
     expect(ao.calls()).toEqual([]);
     run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'launch' }), [ev(p.sessionIdle)], { AO_SESSION_ID: 'spawned' }, ao.log);

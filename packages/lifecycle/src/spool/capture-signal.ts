@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { isValidSessionId, isValidToken } from '@ao/activity-dispatch/signal-patterns';
 import { nowNs } from './capture-time.js';
 import { PAYLOAD_CAP_BYTES } from './spool-format.js';
@@ -7,6 +8,7 @@ import { writeSpoolRecord } from './spool-writer.js';
 
 // The hook entry needs AO_HOME resolved exactly as every other command does.
 export { resolveAoHome } from '../ao-paths.js';
+export { findHookFirer } from './hook-firer.js';
 
 /**
  * The Node implementation of `ao hooks <harness> <event> [--session ID]`, behaving exactly like the
@@ -14,20 +16,32 @@ export { resolveAoHome } from '../ao-paths.js';
  * Imports nothing heavy: it runs inside the harness's synchronous hook.
  */
 export interface CaptureInput {
-  /** argv after `hooks`: `<harness> <event> [--session ID]`. */
+  /** argv after `hooks`: `<harness> <event> [--session ID] [--home DIR]`. */
   args: string[];
   env: NodeJS.ProcessEnv;
+  /** `$AO_HOME` as the environment gives it; a hook's `--home` argument takes precedence. */
   aoHome: string;
   /** Reads stdin; injectable for tests. */
   readInput?: (cap: number) => Buffer;
+  /**
+   * Finds the process that fired the hook: `ao hooks` passes `findHookFirer`. Absent for ao's own
+   * records (the session host's process exit, a denial typed by `ao deny`): no agent fired them.
+   */
+  findFirer?: () => number | null;
 }
 
 export type CaptureOutcome = { captured: true; spoolId: string } | { captured: false; reason: string };
 
 export function captureSignal(input: CaptureInput): CaptureOutcome {
   const [harness, event, ...rest] = input.args;
-  const sessionId = input.env.AO_SESSION_ID ? input.env.AO_SESSION_ID : sessionArgument(rest);
-  const log = (reason: string) => logHookProblem(input.aoHome, reason, harness, event);
+  const sessionArg = optionValue(rest, '--session');
+  const homeArg = optionValue(rest, '--home');
+  // A hook `ao register` installed names the AO_HOME that registered it: the agent that runs it
+  // was started elsewhere and may not carry AO_HOME (or carry another one).
+  const aoHome = homeArg !== undefined && isAbsolute(homeArg) ? homeArg : input.aoHome;
+  const envSession = input.env.AO_SESSION_ID ? input.env.AO_SESSION_ID : undefined;
+  const sessionId = envSession ?? sessionArg;
+  const log = (reason: string) => logHookProblem(aoHome, reason, harness, event);
   // Validate before reading stdin: a bad call costs the harness nothing more.
   if (!isValidToken(harness) || !isValidToken(event)) return log('invalid harness or event name');
   if (!isValidSessionId(sessionId)) return log('missing or invalid session id');
@@ -35,18 +49,22 @@ export function captureSignal(input: CaptureInput): CaptureOutcome {
   try {
     const payload = (input.readInput ?? readStdin)(PAYLOAD_CAP_BYTES);
     const capturedAt = nowNs();
-    const spoolId = writeSpoolRecord(join(input.aoHome, 'spool'), { harness, event, sessionId, launchId, capturedAt }, payload);
+    // Only an inherited AO_SESSION_ID can name the wrong session: then who fired the hook decides.
+    const firer = envSession === undefined || input.findFirer === undefined ? null : input.findFirer();
+    const header = { harness, event, sessionId, launchId, capturedAt, sessionArg: isValidSessionId(sessionArg) ? sessionArg : null, firer };
+    const spoolId = writeSpoolRecord(join(aoHome, 'spool'), header, payload);
     return { captured: true, spoolId };
   } catch (error) {
     return log(`capture failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function sessionArgument(args: string[]): string | undefined {
+/** `--name value` or `--name=value`; the first occurrence wins, as in the sh launcher. */
+function optionValue(args: string[], name: string): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (arg === '--session') return args[i + 1];
-    if (arg.startsWith('--session=')) return arg.slice('--session='.length);
+    if (arg === name) return args[i + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
   }
   return undefined;
 }

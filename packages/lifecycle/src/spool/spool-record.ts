@@ -24,7 +24,12 @@ function parseHeader(value: unknown): SpoolHeaderFields | string {
   if (typeof sessionId !== 'string' || !SESSION_ID_PATTERN.test(sessionId)) return 'bad session id';
   if (launchId !== null && (typeof launchId !== 'string' || !SESSION_ID_PATTERN.test(launchId))) return 'bad launch id';
   if (typeof capturedAt !== 'string' || !/^[0-9]{1,20}$/.test(capturedAt)) return 'bad capture time';
-  return { harness, event, sessionId, launchId, capturedAt };
+  // Optional: records captured before these fields existed have neither.
+  const sessionArg = header.sessionArg ?? null;
+  if (sessionArg !== null && (typeof sessionArg !== 'string' || !SESSION_ID_PATTERN.test(sessionArg))) return 'bad session argument';
+  const firer = header.firer ?? null;
+  if (firer !== null && (typeof firer !== 'number' || !Number.isSafeInteger(firer) || firer <= 0)) return 'bad firer pid';
+  return { harness, event, sessionId, launchId, capturedAt, sessionArg, firer };
 }
 
 /** Reads a spool record back (see spool-format.ts for the layout). */

@@ -76,4 +76,9 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: the process that fired a session's first hook, to tell its signals from those of agents it
+  // started (docs/signal-path.md, "Which session a signal belongs to").
+  `
+  ALTER TABLE sessions ADD COLUMN hook_firer_pid INTEGER;
+  `,
 ];

@@ -14,6 +14,8 @@ export interface SessionRecord extends ReducibleSession {
   terminatedAt: number | null;
   terminatedReason: string | null;
   worktree: string | null;
+  /** The pid that fired this session's first hook: its agent as the hooks see it (signal-owner.ts). */
+  hookFirerPid: number | null;
   createdAt: number;
   launchedAt: number | null;
   lastTransitionAt: number | null;
@@ -39,6 +41,7 @@ export interface SessionRow {
   blocked_tool: string | null;
   facts: string;
   worktree: string | null;
+  hook_firer_pid: number | null;
   created_at: number;
   launched_at: number | null;
   first_signal_at: number | null;
@@ -76,6 +79,7 @@ export function rowToSession(row: SessionRow): SessionRecord {
     blockedTool: parseJson(row.blocked_tool, null),
     facts: parseJson(row.facts, {}),
     worktree: row.worktree,
+    hookFirerPid: row.hook_firer_pid ?? null,
     createdAt: row.created_at,
     launchedAt: row.launched_at,
     firstSignalAt: row.first_signal_at,
@@ -105,6 +109,7 @@ export function sessionToRow(session: SessionRecord): SessionRow {
     blocked_tool: session.blockedTool === null ? null : JSON.stringify(session.blockedTool),
     facts: JSON.stringify(session.facts),
     worktree: session.worktree,
+    hook_firer_pid: session.hookFirerPid,
     created_at: session.createdAt,
     launched_at: session.launchedAt,
     first_signal_at: session.firstSignalAt,

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { FACT_MAX_LENGTH, isActivityState, isAoEvent, type Derivation } from '@ao/activity-dispatch';
+import { FACT_MAX_LENGTH, dispatchSignal, isActivityState, isAoEvent, type Derivation } from '@ao/activity-dispatch';
 import type { HarnessAdapter } from '../adapter-contract.js';
 import type { Fixture } from './fixture-replay.js';
 
@@ -9,6 +9,24 @@ const UNKNOWN_EVENTS = ['ao-conformance-no-such-event', '', ' ', 'constructor', 
 export function checkUnknownEvents(adapter: HarnessAdapter): void {
   for (const event of UNKNOWN_EVENTS) expect(adapter.derive(event, {}), `derive("${event}")`).toBeNull();
   expect(adapter.derive(undefined as unknown as string, {}), 'derive(undefined)').toBeNull();
+}
+
+/**
+ * Every alias names an event the adapter derives, and shadows none of them: a hook wired by hand
+ * with the harness's own name (`PostToolUse`) derives exactly as ao's name (`post-tool-use`) does,
+ * checked on the recorded payloads.
+ */
+export function checkEventAliases(adapter: HarnessAdapter, fixtures: Fixture[]): void {
+  const aliases = Object.entries(adapter.eventAliases ?? {});
+  for (const [native, event] of aliases) {
+    expect(adapter.derive(native, {}), `"${native}" is also an event derive takes itself`).toBeNull();
+    expect(adapter.derive(event, {}), `alias "${native}" names "${event}", which derive does not know`).not.toBeNull();
+  }
+  const byEvent = new Map(aliases.map(([native, event]) => [event, native]));
+  for (const { event, payload } of fixtures.flatMap((fixture) => fixture.signals)) {
+    const native = byEvent.get(event);
+    if (native !== undefined) expect(dispatchSignal(adapter, native, payload), `dispatch("${native}")`).toEqual(dispatchSignal(adapter, event, payload));
+  }
 }
 
 const HUGE = `\u001b[31m red\u0007\u0000 ${'x'.repeat(100_000)}\n\tend\u009b`;

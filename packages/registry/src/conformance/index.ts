@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HarnessAdapter } from '../adapter-contract.js';
-import { checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.js';
+import { checkEventAliases, checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.js';
 import { type ExpectedOutcome, checkFixtureReplay, loadFixtures } from './fixture-replay.js';
 import { checkFootprintIgnored, checkInstallTwice, checkUserFilesKept } from './install-checks.js';
 import { checkLaunch } from './launch-checks.js';
@@ -46,6 +46,8 @@ export function describeAdapterConformance(adapter: HarnessAdapter, options: Con
 
       it('knows nothing of events outside its table', () => checkUnknownEvents(adapter));
 
+      it("takes the harness's own event names as aliases of events it derives", () => checkEventAliases(adapter, fixtures.map(({ fixture }) => fixture)));
+
       it('never throws on a malformed payload, and what it derives stays well formed', () => {
         checkMalformedPayloads(adapter, fixtures.map(({ fixture }) => fixture));
       });
@@ -79,7 +81,7 @@ export function describeAdapterConformance(adapter: HarnessAdapter, options: Con
 }
 
 export { checkFixtureReplay, loadFixtures, outcomeOf, type ExpectedOutcome, type Fixture } from './fixture-replay.js';
-export { checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.js';
+export { checkEventAliases, checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.js';
 export { checkFootprintIgnored, checkInstallTwice, checkUserFilesKept, hookContext } from './install-checks.js';
 export { AWKWARD_ARGS, AWKWARD_PROMPT, checkLaunch } from './launch-checks.js';
 export { Sandbox, inSandbox, snapshotTree } from './sandbox.js';
