@@ -121,16 +121,12 @@ export function ingestSpool(options: IngestOptions): IngestStats {
     const next: SessionRecord = { ...session, ...outcome.session, updatedAt: now() };
     for (const entry of outcome.log) {
       if (entry.type === 'transition') next.lastTransitionAt = entry.at;
-      store.appendEvent({
-        sessionId: session.id,
-        type: entry.type,
-        event: entry.event,
-        from: entry.type === 'transition' ? entry.from : null,
-        to: entry.type === 'transition' ? entry.to : null,
-        at: entry.at,
-        launchId,
-        data: Object.keys(entry.facts).length > 0 ? { ...entry.facts } : null,
-      });
+      const logged = { sessionId: session.id, at: entry.at, launchId, data: Object.keys(entry.facts).length > 0 ? { ...entry.facts } : null };
+      store.appendEvent(
+        entry.type === 'transition'
+          ? { ...logged, type: 'transition', event: entry.event, from: entry.from, to: entry.to }
+          : { ...logged, type: 'signal', event: entry.event },
+      );
     }
     touched.set(session.id, next);
     return true;

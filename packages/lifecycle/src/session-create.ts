@@ -1,6 +1,7 @@
 import type { Store } from './store/store.js';
 import type { SessionRecord } from './store/session-record.js';
 import { newId } from './session-ids.js';
+import type { LifecycleEvent } from './store/event-names.js';
 
 export interface NewSession {
   /** A pre-chosen id (spawn picks it before the launch files are written); else a new one. */
@@ -55,7 +56,7 @@ export function buildSession(input: NewSession & { id: string; name: string }): 
 }
 
 /** Stores a new session and logs its creation, in one transaction; picks a free default name. */
-export function createSession(store: Store, input: NewSession, lifecycleEvent = 'registered'): SessionRecord {
+export function createSession(store: Store, input: NewSession, lifecycleEvent: Extract<LifecycleEvent, 'registered' | 'spawned'> = 'registered'): SessionRecord {
   return store.transaction(() => {
     if (input.name !== undefined && store.nameTaken(input.name)) {
       throw new SessionNameTakenError(`a session named "${input.name}" already exists`);

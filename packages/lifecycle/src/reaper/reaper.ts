@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { SessionRecord } from '../store/session-record.js';
+import type { TerminationReason } from '../store/event-names.js';
 import { silentLogger, type LifecycleLogger } from '../logger.js';
 import { probeProcess, type ProbeResult } from './process-probe.js';
 import { DEFAULT_BREAKER, judgeReapPass, type BreakerPolicy, type SessionProbe } from './reap-judgement.js';
@@ -79,7 +80,7 @@ export async function reapOnce(options: ReaperOptions): Promise<ReapReport> {
 }
 
 /** Marks a session exited + terminated whatever its activity state, and logs both facts. */
-export function markDead(store: Store, session: SessionRecord, at: number, reason = 'process-dead'): void {
+export function markDead(store: Store, session: SessionRecord, at: number, reason: TerminationReason = 'process-dead'): void {
   if (session.activityState !== 'exited') {
     store.appendEvent({ sessionId: session.id, type: 'transition', event: reason, from: session.activityState, to: 'exited', at, launchId: session.launchId });
   }

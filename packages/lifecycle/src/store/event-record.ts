@@ -1,4 +1,5 @@
-import type { ActivityState } from '@ao/activity-dispatch';
+import type { ActivityState, AoEvent } from '@ao/activity-dispatch';
+import type { LifecycleEvent, LoggedEvent, TerminationReason } from './event-names.js';
 
 export type EventType = 'transition' | 'signal' | 'lifecycle';
 
@@ -7,7 +8,7 @@ export interface EventRecord {
   seq: number;
   sessionId: string;
   type: EventType;
-  event: string;
+  event: LoggedEvent;
   from: ActivityState | null;
   to: ActivityState | null;
   at: number;
@@ -15,13 +16,19 @@ export interface EventRecord {
   data: Record<string, unknown> | null;
 }
 
-export interface NewEvent {
+interface NewEventBase {
   sessionId: string;
-  type: EventType;
-  event: string;
   from?: ActivityState | null;
   to?: ActivityState | null;
   at: number;
   launchId?: string | null;
   data?: Record<string, unknown> | null;
 }
+
+/** An entry to append: each type of entry holds only its own kind of name. */
+export type NewEvent = NewEventBase &
+  (
+    | { type: 'transition'; event: AoEvent | TerminationReason }
+    | { type: 'signal'; event: AoEvent }
+    | { type: 'lifecycle'; event: LifecycleEvent }
+  );

@@ -1,5 +1,6 @@
 import type { ActivityState } from '@ao/activity-dispatch';
 import type { ReducibleSession } from '../session-state.js';
+import type { TerminationReason } from './event-names.js';
 
 /** A session as stored. Times are ms since the epoch. */
 export interface SessionRecord extends ReducibleSession {
@@ -12,7 +13,7 @@ export interface SessionRecord extends ReducibleSession {
   hostStartTime: string | null;
   expectsStartupSignal: boolean;
   terminatedAt: number | null;
-  terminatedReason: string | null;
+  terminatedReason: TerminationReason | null;
   worktree: string | null;
   /** The pid that fired this session's first hook: its agent as the hooks see it (signal-owner.ts). */
   hookFirerPid: number | null;
@@ -74,7 +75,7 @@ export function rowToSession(row: SessionRow): SessionRecord {
     activityState: row.activity_state as ActivityState | null,
     terminated: row.terminated === 1,
     terminatedAt: row.terminated_at,
-    terminatedReason: row.terminated_reason,
+    terminatedReason: row.terminated_reason as TerminationReason | null,
     toolsInFlight: parseJson(row.tools_in_flight, []),
     blockedTool: parseJson(row.blocked_tool, null),
     facts: parseJson(row.facts, {}),

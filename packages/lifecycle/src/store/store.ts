@@ -3,6 +3,7 @@ import type { ActivityState } from '@ao/activity-dispatch';
 import { openDatabase, type Db } from './open-store.js';
 import { rowToSession, sessionToRow, type SessionRecord, type SessionRow } from './session-record.js';
 import type { EventRecord, EventType, NewEvent } from './event-record.js';
+import type { LoggedEvent } from './event-names.js';
 
 interface EventRow {
   seq: number;
@@ -197,7 +198,7 @@ function rowToEvent(row: EventRow): EventRecord {
     seq: row.seq,
     sessionId: row.session_id,
     type: row.type as EventType,
-    event: row.event,
+    event: row.event as LoggedEvent,
     from: row.from_state as ActivityState | null,
     to: row.to_state as ActivityState | null,
     at: row.at,

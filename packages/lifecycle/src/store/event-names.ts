@@ -1,0 +1,15 @@
+import type { AoEvent } from '@ao/activity-dispatch';
+
+/** What ao itself records about a session's life, beside the signals of its agent. */
+export const LIFECYCLE_EVENTS = ['registered', 'spawned', 'terminated'] as const;
+export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
+
+/**
+ * Why a session was terminated: its processes were confirmed dead by the reaper, or `ao kill`
+ * stopped it. Also the `event` of the transition to `exited` that the termination records.
+ */
+export const TERMINATION_REASONS = ['process-dead', 'killed'] as const;
+export type TerminationReason = (typeof TERMINATION_REASONS)[number];
+
+/** Every name the event log's `event` column holds (docs/store.md). */
+export type LoggedEvent = AoEvent | LifecycleEvent | TerminationReason;
