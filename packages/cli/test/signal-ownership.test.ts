@@ -23,6 +23,16 @@ const eventsOf = async (aoHome: string, id: string) => ((await aoJson(aoHome, ['
 const names = (events: { event: string }[]) => events.map((event) => event.event);
 const states = (events: { type: string; to?: string }[]) => events.filter((event) => event.type === 'transition').map((event) => event.to);
 
+/** Sends the outer agent a turn whose tool starts a nested agent in `dir`; returns the outer session's events. */
+async function nestedTurn(aoHome: string, outer: string, dir: string, env: Record<string, string>) {
+  await aoJson(aoHome, ['send', outer, `nested ${dir}`], { env });
+  await waitForStatus(aoHome, outer, (status) => status.activityState === 'idle', 'the outer turn ends');
+  return eventsOf(aoHome, outer);
+}
+
+/** The outer agent's own turn, untouched by the nested agent's Stop (which must not end it early). */
+const OUTER_TURN = ['spawned', 'session-start', 'user-prompt-submit', 'pre-tool-use', 'post-tool-use', 'stop'];
+
 async function spawnClaudeLike(aoHome: string, cwd: string, env: Record<string, string>): Promise<string> {
   const { id } = await aoJson(aoHome, ['spawn', '--agent', 'claude-code', '--cwd', cwd, '--no-daemon'], { env });
   await waitForStatus(aoHome, id, (status) => status.firstSignalAt !== null, 'the agent fires SessionStart');
@@ -37,12 +47,9 @@ describe('which session a hook signal belongs to', () => {
     const { id: registered } = await aoJson(aoHome, ['register', '--agent', 'claude-code', '--cwd', registeredDir]);
     const outer = await spawnClaudeLike(aoHome, tempDir('ao-outer-'), env);
 
-    await aoJson(aoHome, ['send', outer, `nested ${registeredDir}`], { env });
-    await waitForStatus(aoHome, outer, (status) => status.activityState === 'idle', 'the outer turn ends');
-
-    // The nested agent inherited AO_SESSION_ID; its Stop must not have ended the outer turn early.
-    const outerEvents = await eventsOf(aoHome, outer);
-    expect(names(outerEvents)).toEqual(['spawned', 'session-start', 'user-prompt-submit', 'pre-tool-use', 'post-tool-use', 'stop']);
+    // The nested agent inherited AO_SESSION_ID.
+    const outerEvents = await nestedTurn(aoHome, outer, registeredDir, env);
+    expect(names(outerEvents)).toEqual(OUTER_TURN);
     expect(states(outerEvents)).toEqual(['active', 'idle']);
     const registeredEvents = await eventsOf(aoHome, registered);
     expect(names(registeredEvents)).toEqual(['registered', 'session-start', 'user-prompt-submit', 'stop', 'session-end']);
@@ -72,11 +79,8 @@ describe('which session a hook signal belongs to', () => {
     await aoJson(aoHome, ['install-hooks', '--agent', 'claude-code', '--cwd', dir]);
     const outer = await spawnClaudeLike(aoHome, tempDir('ao-outer-'), env);
 
-    await aoJson(aoHome, ['send', outer, `nested ${dir}`], { env });
-    await waitForStatus(aoHome, outer, (status) => status.activityState === 'idle', 'the outer turn ends');
-
-    const outerEvents = await eventsOf(aoHome, outer);
-    expect(names(outerEvents)).toEqual(['spawned', 'session-start', 'user-prompt-submit', 'pre-tool-use', 'post-tool-use', 'stop']);
+    const outerEvents = await nestedTurn(aoHome, outer, dir, env);
+    expect(names(outerEvents)).toEqual(OUTER_TURN);
     expect(states(outerEvents)).toEqual(['active', 'idle']);
   });
 });
