@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aoJson, runAo, tempDir } from './ao-harness.js';
@@ -36,6 +36,8 @@ describe('ao spawn of the demo harness in a real PTY', () => {
     const { id } = await spawnDemo(aoHome);
     const sent = await aoJson(aoHome, ['send', id, 'please run the tests']);
     expect(sent).toMatchObject({ id, delivered: true, acknowledged: true });
+    // The host saw the agent's prompt before typing (it used to miss it and wait out its 30 s deadline).
+    expect(readFileSync(join(aoHome, 'logs', 'ao.log'), 'utf8')).not.toContain('without having seen its input prompt');
     await waitForStatus(aoHome, id, (status) => status.activityState === 'idle', 'the turn to end');
 
     await aoJson(aoHome, ['send', id, 'this needs permission']);

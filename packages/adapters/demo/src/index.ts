@@ -14,8 +14,9 @@ export const demoAdapter: HarnessAdapter = {
   hookCapable: true,
   // SessionStart fires as soon as the agent starts, before any prompt.
   signalsAtStartup: true,
-  // Its prompt, printed once it reads input.
-  inputReadyPattern: /demo> /,
+  // Its prompt `demo> `, printed once it reads input. ao reads the screen with trailing blanks
+  // trimmed, so the pattern must not end in the space (it did: every first send waited 30 s).
+  inputReadyPattern: /demo>/,
   hooks: demoHookInstaller,
   derive: deriveDemo,
   eventAliases: Object.fromEntries(DEMO_EVENTS.map((event) => [nativeEventName(event), event])),

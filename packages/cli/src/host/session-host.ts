@@ -237,6 +237,8 @@ export class SessionHost {
       }
       await sleep(50);
     }
+    // The text goes anyway; the caller's acknowledgement check tells whether it was taken.
+    this.logger.warn({ sessionId: this.spec.sessionId, pattern: this.spec.inputReadyPattern }, 'typing into the agent without having seen its input prompt');
   }
 }
 
