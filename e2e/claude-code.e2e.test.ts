@@ -1,6 +1,6 @@
 // Claude Code (the real TUI binary, pinned in harness-versions.json) under `ao spawn`, against the
 // mock model server: the state sequences ao records, scenario by scenario.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { apiErrorReported, killedMidTurn, killedWhileBlocked, permissionApproved, plainTurn, toolAllowed } from './lib/shared-scenarios.js';
@@ -82,6 +82,27 @@ describe('Claude Code under ao spawn', () => {
       await s.waitForState('idle');
       expect(await s.states()).toEqual(['active', 'waiting_input', 'active', 'idle']);
       expect(await s.screen()).toMatch(/→ Blue/);
+    },
+  );
+
+  scenario(
+    H,
+    'nested-agent',
+    {
+      description:
+        "TUI with `--allowedTools Bash`: the model's Bash call starts `claude -p hi` in another directory registered with ao register. The nested claude inherits AO_SESSION_ID; its signals belong to the registered session.",
+    },
+    async (s) => {
+      const registeredDir = join(s.sb.root, 'registered');
+      mkdirSync(registeredDir);
+      const registered = await s.aoJson(['register', '--agent', H, '--cwd', registeredDir]);
+      await spawnReady(s, ['--allowedTools', 'Bash']);
+      await s.send(`please MOCK_TOOL MOCK_NESTED ${registeredDir}`);
+      await s.waitForState('idle', 60_000);
+      // The nested agent's Stop and SessionEnd did not end or exit the outer session's turn.
+      expect(await s.states()).toEqual(['active', 'idle']);
+      const nested = (await s.aoJson(['events', registered.id])) as { type: string; to?: string }[];
+      expect(nested.filter((event) => event.type === 'transition').map((event) => event.to)).toEqual(['active', 'idle', 'exited']);
     },
   );
 

@@ -20,7 +20,9 @@
 //                                                        question (one question, options "Red" and "Blue")
 //   * text contains MOCK_TOOL                         -> a shell tool call `touch mock_tool_ran.txt`
 //                                                        (Claude: Bash, Codex: exec_command, OpenCode: bash);
-//                                                        with MOCK_SLOW the command is `sleep 2 && touch …`
+//                                                        with MOCK_SLOW the command is `sleep 2 && touch …`;
+//                                                        with MOCK_NESTED <dir> it is `cd <dir> && claude -p hi`
+//                                                        (an agent that starts another agent)
 //   * anything else                                   -> plain text reply
 // Codex: when the request comes from the TUI (header `originator: codex-tui`) or the text contains
 // MOCK_ESCALATE, the exec_command call asks for `sandbox_permissions: "require_escalated"` with a
@@ -197,7 +199,12 @@ function hold(res, ctx) {
   res.on("close", () => ctx.held.delete(res));
 }
 
-const toolCommand = (text) => (text.includes("MOCK_SLOW") ? SLOW_TOOL_COMMAND : TOOL_COMMAND);
+const NESTED_DIR = /MOCK_NESTED (\/[A-Za-z0-9._\/-]+)/;
+const toolCommand = (text) => {
+  const nested = NESTED_DIR.exec(text);
+  if (nested) return `cd '${nested[1]}' && claude -p hi`;
+  return text.includes("MOCK_SLOW") ? SLOW_TOOL_COMMAND : TOOL_COMMAND;
+};
 
 function sendJson(res, status, obj) {
   res.writeHead(status, { "content-type": "application/json" });
