@@ -14,8 +14,8 @@ export const demoAdapter: HarnessAdapter = {
   hookCapable: true,
   // SessionStart fires as soon as the agent starts, before any prompt.
   signalsAtStartup: true,
-  // Its prompt, printed once it reads input.
-  inputReadyPattern: /demo> /,
+  // Its prompt, printed once it reads input. No trailing space: the host's screen text is right-trimmed.
+  inputReadyPattern: /demo>/,
   hooks: demoHookInstaller,
   derive: deriveDemo,
   buildLaunch: buildDemoLaunch,
