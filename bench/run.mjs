@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: ao's performance targets (DESIGN §10), each reported with a baseline measured
+ * `npm run bench`: ao's performance targets (docs/architecture.md, Targets), each reported with a baseline measured
  * in the same run, because the machines are shared and noisy. Prints a Markdown table.
  */
 import { benchHookCapture } from './hook-capture.bench.mjs';

@@ -1,6 +1,6 @@
 // Bundles the CLI and the session host into dist/bundle: one file per entry plus lazily loaded
 // chunks. Node resolves and reads ~60 ESM files for `ao ls` otherwise, which costs more than the
-// command itself (DESIGN §10: `ao ls` ≤ 1.5 × `node -e 0`). Native addons and packages that load
+// command itself (docs/architecture.md, Targets: `ao ls` ≤ 1.5 × `node -e 0`). Native addons and packages that load
 // files at run time stay external.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';

@@ -1,5 +1,5 @@
 /**
- * Activity states: what the agent is doing (DESIGN §2). The stored value is one of these or null
+ * Activity states: what the agent is doing (docs/reducer.md). The stored value is one of these or null
  * (a session that has not yet produced a state-bearing signal).
  */
 export const ACTIVITY_STATES = ['active', 'idle', 'waiting_input', 'blocked', 'exited'] as const;

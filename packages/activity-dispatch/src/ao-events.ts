@@ -1,5 +1,5 @@
 /**
- * AO event names (DESIGN §2). Kebab-case, independent of any harness's native names: an adapter
+ * AO event names (docs/reducer.md). Kebab-case, independent of any harness's native names: an adapter
  * normalises each native event to one of these before the reducer sees it.
  *
  * Two names are additions to the design's list, needed by OpenCode whose bus reports facts the

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** Where ao keeps its data: `$AO_HOME`, default `~/.ao` (DESIGN §7). */
+/** Where ao keeps its data: `$AO_HOME`, default `~/.ao` (docs/architecture.md). */
 export function resolveAoHome(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.AO_HOME;
   return fromEnv && fromEnv.length > 0 ? resolve(fromEnv) : join(homedir(), '.ao');

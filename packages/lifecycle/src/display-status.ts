@@ -6,7 +6,7 @@ export type DisplayStatus = (typeof DISPLAY_STATUSES)[number];
 
 export interface DisplayOptions {
   now: number;
-  /** A hook-capable session with no hook this long after launch has unwired hooks (DESIGN §2). */
+  /** A hook-capable session with no hook this long after launch has unwired hooks (docs/reducer.md). */
   noSignalAfterMs?: number;
   /** An `active` session with no signal and no tool in flight this long has likely lost its Stop. */
   staleAfterMs?: number;

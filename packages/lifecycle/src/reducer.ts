@@ -3,7 +3,7 @@ import type { ActivityState } from '@ao/activity-dispatch';
 import type { ReduceOutcome, ReducerSignal, ReducibleSession, SessionFacts, ToolFlight } from './session-state.js';
 
 /**
- * The reducer of DESIGN §5: `(session, signal) → (session', log entries)`. Pure and total.
+ * The reducer (docs/reducer.md): `(session, signal) → (session', log entries)`. Pure and total.
  */
 export function reduce(session: ReducibleSession, signal: ReducerSignal): ReduceOutcome {
   if (session.terminated) return { accepted: false, reason: 'terminated', session, log: [] };

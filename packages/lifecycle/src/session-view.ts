@@ -7,7 +7,7 @@ function iso(ms: number | null): string | null {
 }
 
 /**
- * The session object of the CLI contract (DESIGN §8). Field names are a contract: add, never rename.
+ * The session object of the CLI contract (docs/architecture.md). Field names are a contract: add, never rename.
  */
 export function sessionView(session: SessionRecord, options: DisplayOptions) {
   const display = displayStatus(session, options);

@@ -4,7 +4,7 @@ import { field, pickFacts } from '@ao/activity-dispatch';
 export type FactCandidates = { [K in keyof Facts]?: unknown };
 
 /**
- * One row of an adapter's derivation table (DESIGN §3). `event` and `state` are values, or pure
+ * One row of an adapter's derivation table (docs/reducer.md, Derivation). `event` and `state` are values, or pure
  * functions of the payload for the rows whose meaning depends on it (a notification's type, a
  * session end's reason). A state function returning undefined means "no state" (facts only).
  */

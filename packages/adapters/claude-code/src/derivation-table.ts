@@ -3,7 +3,7 @@ import { field } from '@ao/activity-dispatch';
 import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@ao/registry';
 
 /**
- * Claude Code → ao (DESIGN §3). The event is the AO name our hook command passed; the payload is
+ * Claude Code → ao (docs/harnesses/claude-code.md). The event is the AO name our hook command passed; the payload is
  * Claude's hook JSON. Pure: no IO, no clock, never throws.
  */
 

@@ -6,7 +6,7 @@ import * as p from './payloads.js';
 const derive = claudeCodeAdapter.derive.bind(claudeCodeAdapter);
 const stateOf = (event: string, payload: unknown) => derive(event, payload)?.state;
 
-describe('Claude Code derivation: every row of DESIGN §3', () => {
+describe('Claude Code derivation: every row of docs/harnesses/claude-code.md', () => {
   it.each([
     ['user-prompt-submit', p.userPromptSubmit, 'active'],
     ['pre-tool-use', p.preToolUse, 'active'],

@@ -1,5 +1,5 @@
 /**
- * Claude Code 2.1.197 hook payloads in the shapes observed (harness-notes/observed-hooks.md §1).
+ * Claude Code 2.1.197 hook payloads in the shapes observed (docs/harnesses/claude-code.md).
  * Ids and paths are shortened; field names and value types are as recorded.
  */
 const common = {

@@ -3,7 +3,7 @@ import { field } from '@ao/activity-dispatch';
 import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@ao/registry';
 
 /**
- * Codex CLI → ao (DESIGN §3, "map as Claude Code"). The event is the AO name our hook command
+ * Codex CLI → ao (docs/harnesses/codex.md, "map as Claude Code"). The event is the AO name our hook command
  * passed; the payload is Codex's hook JSON (Claude-shaped, plus `turn_id` and `model` everywhere).
  * Pure: no IO, never throws. Codex has no notification or idle event: Stop and Interrupt end turns.
  */

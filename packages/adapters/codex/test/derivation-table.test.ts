@@ -5,7 +5,7 @@ import * as p from './payloads.js';
 
 const derive = codexAdapter.derive.bind(codexAdapter);
 
-describe('Codex derivation: DESIGN §3', () => {
+describe('Codex derivation: docs/harnesses/codex.md', () => {
   it.each([
     ['session-start', p.sessionStart, undefined],
     ['user-prompt-submit', p.userPromptSubmit, 'active'],

@@ -1,5 +1,5 @@
 /**
- * Codex CLI 0.169.0 hook payloads in the shapes observed (harness-notes/observed-hooks.md §2).
+ * Codex CLI 0.169.0 hook payloads in the shapes observed (docs/harnesses/codex.md).
  */
 const common = {
   session_id: '01a1fdc9-6e36-7451-b266-c9f15a36d89a',

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isValidSessionId } from '@ao/activity-dispatch/signal-patterns';
 import { DEMO_EVENTS, type DemoEvent, HARNESS_ID, nativeEventName } from './demo-events.js';
 
 /** Events that belong to a turn (all but the session's start and end): Claude gives them the turn's `prompt_id` and `permission_mode`. */
@@ -16,7 +16,8 @@ const TURN_EVENTS = new Set<DemoEvent>(DEMO_EVENTS.filter((event) => event !== '
  */
 export class HookReporter {
   readonly sessionId = randomUUID();
-  readonly transcriptPath: string;
+  /** Undefined when there is nowhere private to keep it (ao always sets AO_HOME for the agents it starts). */
+  readonly transcriptPath: string | undefined;
   readonly enabled: boolean;
   private promptId: string | undefined;
 
@@ -25,7 +26,7 @@ export class HookReporter {
     env: NodeJS.ProcessEnv = process.env,
   ) {
     this.enabled = typeof env.AO_SESSION_ID === 'string' && env.AO_SESSION_ID !== '';
-    this.transcriptPath = join(tmpdir(), 'ao-demo', `${this.sessionId}.jsonl`);
+    this.transcriptPath = demoTranscriptPath(env);
   }
 
   /** A new turn: the prompt id that ties its events together. */
@@ -37,7 +38,7 @@ export class HookReporter {
     if (!this.enabled) return;
     const payload = {
       session_id: this.sessionId,
-      transcript_path: this.transcriptPath,
+      ...(this.transcriptPath !== undefined && { transcript_path: this.transcriptPath }),
       cwd: this.cwd,
       ...(TURN_EVENTS.has(event) && this.promptId !== undefined && { prompt_id: this.promptId, permission_mode: 'default' }),
       hook_event_name: nativeEventName(event),
@@ -53,7 +54,7 @@ export class HookReporter {
 
   /** One transcript line, Claude-like, so `transcriptPath` in `ao status` points at something real. */
   transcript(role: 'user' | 'assistant', text: string): void {
-    if (!this.enabled) return;
+    if (!this.enabled || this.transcriptPath === undefined) return;
     const line = {
       type: role,
       uuid: randomUUID(),
@@ -63,10 +64,22 @@ export class HookReporter {
       message: { role, content: text },
     };
     try {
-      mkdirSync(dirname(this.transcriptPath), { recursive: true });
-      appendFileSync(this.transcriptPath, `${JSON.stringify(line)}\n`);
+      // The agent runs under the user's umask: the modes are explicit, the transcript holds their prompts.
+      mkdirSync(dirname(this.transcriptPath), { recursive: true, mode: 0o700 });
+      appendFileSync(this.transcriptPath, `${JSON.stringify(line)}\n`, { mode: 0o600 });
     } catch {
-      // A transcript is a nicety: an unwritable tmpdir must not stop the demo.
+      // A transcript is a nicety: an unwritable AO_HOME must not stop the demo.
     }
   }
+}
+
+/**
+ * `$AO_HOME/sessions/<AO_SESSION_ID>/demo-transcript.jsonl`: with the session's other files, private
+ * to the user and removed with the session (a shared /tmp directory would let others read it).
+ */
+export function demoTranscriptPath(env: NodeJS.ProcessEnv): string | undefined {
+  const aoHome = env.AO_HOME;
+  const sessionId = env.AO_SESSION_ID;
+  if (!aoHome || !isValidSessionId(sessionId)) return undefined;
+  return join(resolve(aoHome), 'sessions', sessionId, 'demo-transcript.jsonl');
 }

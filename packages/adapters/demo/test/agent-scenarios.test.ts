@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DemoEvent, nativeEventName } from '../src/index.js';
@@ -18,6 +18,7 @@ function sandbox(options: { session?: string; path?: string } = {}) {
   const root = tempDir();
   const project = join(root, 'project');
   const tmp = join(root, 'tmp');
+  const aoHome = join(root, 'ao-home');
   mkdirSync(project);
   mkdirSync(tmp);
   const ao = fakeAo();
@@ -26,17 +27,18 @@ function sandbox(options: { session?: string; path?: string } = {}) {
     AO_SESSION_ID: 'session' in options ? options.session : SESSION,
     AO_DEMO_SPEED: '0.05',
     TMPDIR: tmp,
+    AO_HOME: aoHome,
   });
-  return { root, project, tmp, env, calls: ao.calls };
+  return { root, project, tmp, aoHome, env, calls: ao.calls };
 }
 
 const events = (calls: HookCall[]) => calls.map((call) => call.argv[2]);
 
-function writeFixture(name: string, description: string, calls: HookCall[], paths: { project: string; tmp: string }): void {
+function writeFixture(name: string, description: string, calls: HookCall[], paths: { project: string; aoHome: string }): void {
   const version = (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
   // Stable paths in place of the sandbox's, as the Claude recordings have.
   const scrub = (payload: unknown) =>
-    JSON.parse(JSON.stringify(payload).split(paths.tmp).join('/tmp').split(paths.project).join('/home/user/project')) as unknown;
+    JSON.parse(JSON.stringify(payload).split(paths.aoHome).join('/home/user/.ao').split(paths.project).join('/home/user/project')) as unknown;
   const fixture = {
     harness: 'demo',
     harnessVersion: version,
@@ -63,14 +65,17 @@ describe('the demo agent in a PTY fires Claude-shaped hooks through `ao hooks de
       expect(call.payload).toMatchObject({
         session_id: first!.payload.session_id,
         cwd: box.project,
-        transcript_path: join(box.tmp, 'ao-demo', `${String(first!.payload.session_id)}.jsonl`),
+        transcript_path: join(box.aoHome, 'sessions', SESSION, 'demo-transcript.jsonl'),
         hook_event_name: nativeEventName(call.argv[2] as DemoEvent),
       });
     }
     expect(first!.payload).toMatchObject({ source: 'startup', model: 'demo-model' });
     expect(first!.payload.session_id).toMatch(UUID);
     expect(calls.at(-1)!.payload.reason).toBe('prompt_input_exit');
-    expect(existsSync(String(first!.payload.transcript_path))).toBe(true);
+    // Private to the user, whatever their umask: it holds their prompts.
+    expect(statSync(String(first!.payload.transcript_path)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(box.aoHome, 'sessions', SESSION)).mode & 0o777).toBe(0o700);
+    expect(readdirSync(box.tmp)).toEqual([]);
     if (RECORD) writeFixture(scenario.name, scenario.description, calls, box);
   });
 
@@ -152,6 +157,7 @@ describe('the demo agent in a PTY fires Claude-shaped hooks through `ao hooks de
     expect(agent.output).toContain('no hooks are fired');
     expect(box.calls()).toEqual([]);
     expect(readdirSync(box.tmp)).toEqual([]);
+    expect(existsSync(box.aoHome)).toBe(false);
   });
 
   it('keeps working when `ao` is not on PATH', async () => {

@@ -3,7 +3,7 @@ import { field } from '@ao/activity-dispatch';
 import { type DerivationTable, type FactCandidates, deriveFromTable, path } from '@ao/registry';
 
 /**
- * OpenCode → ao (DESIGN §3). OpenCode has no shell hooks: ao's plugin forwards bus events as
+ * OpenCode → ao (docs/harnesses/opencode.md). OpenCode has no shell hooks: ao's plugin forwards bus events as
  * `{type, properties}` and plugin hook calls as `{type, input, output}`, and `event` is that native
  * type. derive normalises it to an AO event. Pure; never throws.
  *

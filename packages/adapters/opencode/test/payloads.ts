@@ -1,6 +1,6 @@
 /**
  * OpenCode 1.18.33 payloads as ao's plugin forwards them (bus events `{type, properties}`, plugin
- * hooks `{type, input, output}`), in the shapes recorded (harness-notes/observed-hooks.md §3).
+ * hooks `{type, input, output}`), in the shapes recorded (docs/harnesses/opencode.md).
  */
 export const SID = 'ses_e01f4ed03ffeRzCPfFypApBksS';
 

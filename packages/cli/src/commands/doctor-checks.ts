@@ -6,6 +6,7 @@ import type { HarnessAdapter } from '@ao/registry';
 import type { CliContext } from '../cli-context.js';
 import { runningDaemon } from '../daemon/daemon-lock.js';
 import { findBinary } from '../spawn/find-binary.js';
+import { asUser } from '../private-umask.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -66,7 +67,8 @@ export async function checkBinary(adapter: HarnessAdapter, env: NodeJS.ProcessEn
   if (path === null) {
     return { name, status: 'warn', message: `"${adapter.binary}" is not on PATH: ${adapter.displayName} cannot be started (ao spawn --agent ${adapter.id}) until it is installed or PATH includes it` };
   }
-  const run = await execa(path, ['--version'], { timeout: VERSION_TIMEOUT_MS, reject: false, stdin: 'ignore', env, extendEnv: false });
+  // The harness may create its own config on any run: under the user's umask (execa forks synchronously).
+  const run = await asUser(() => execa(path, ['--version'], { timeout: VERSION_TIMEOUT_MS, reject: false, stdin: 'ignore', env, extendEnv: false }));
   const firstLine = (text: unknown) => String(text ?? '').split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
   if (run.timedOut) return { name, status: 'warn', message: `${path} did not answer --version within ${VERSION_TIMEOUT_MS / 1000} s; it may be stuck on a first-run prompt or update check` };
   if (run.exitCode !== 0) {

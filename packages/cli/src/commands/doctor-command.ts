@@ -3,6 +3,7 @@ import type { CliContext } from '../cli-context.js';
 import { printJson, renderTable } from '../output.js';
 import { type DoctorCheck, checkAoHome, checkBinary, checkClaudeSettings, checkDaemon, checkHooks, checkStore } from './doctor-checks.js';
 import { checkSession } from './doctor-session-check.js';
+import { checkAoHomeAccess } from './doctor-home-check.js';
 
 export interface DoctorOptions {
   cwd?: string;
@@ -17,7 +18,7 @@ export interface DoctorOptions {
  */
 export async function runDoctor(context: CliContext, options: DoctorOptions): Promise<number> {
   const dir = resolve(options.cwd ?? process.cwd());
-  const checks: DoctorCheck[] = [checkAoHome(context.paths.home)];
+  const checks: DoctorCheck[] = [checkAoHome(context.paths.home), checkAoHomeAccess(context.paths.home)];
   const store = checkStore(context);
   checks.push(store.check, checkDaemon(context.paths.home, store.live));
 

@@ -3,6 +3,7 @@ import type { CliContext } from '../cli-context.js';
 import { invalidArgument } from '../cli-error.js';
 import { printJson } from '../output.js';
 import { resolveAdapter } from './resolve-adapter.js';
+import { asUser } from '../private-umask.js';
 import { resolveDirectory } from './register-command.js';
 
 export interface HookAdminOptions {
@@ -27,7 +28,7 @@ function hookContext(context: CliContext, options: HookAdminOptions) {
 export async function changeHooks(context: CliContext, action: 'install' | 'uninstall', options: HookAdminOptions): Promise<void> {
   const adapter = await resolveAdapter(context, options.agent);
   const dir = resolveDirectory(options.cwd);
-  const result = adapter.hooks[action](dir, hookContext(context, options));
+  const result = asUser(() => adapter.hooks[action](dir, hookContext(context, options)));
   if (options.json) return printJson(result);
   const verb = action === 'install' ? 'Installed' : 'Removed';
   process.stdout.write(

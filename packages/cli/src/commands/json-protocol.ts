@@ -6,7 +6,7 @@ import { registerAgentData } from './register-command.js';
 import { reapOnce } from '@ao/lifecycle';
 
 /**
- * `ao json`: the seed protocol (DESIGN §8). One request on stdin, one response on stdout:
+ * `ao json`: the seed protocol (docs/architecture.md). One request on stdin, one response on stdout:
  * `{version:"v1", id?, client?, action, input?}` → `{version, id, action, ok, result | error}`.
  */
 const requestSchema = z.object({

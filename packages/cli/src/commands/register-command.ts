@@ -6,6 +6,7 @@ import { CliError, invalidArgument } from '../cli-error.js';
 import { printJson } from '../output.js';
 import { displayOptions } from '../display-settings.js';
 import { resolveAdapter } from './resolve-adapter.js';
+import { asUser } from '../private-umask.js';
 
 export interface RegisterOptions {
   agent: string;
@@ -65,7 +66,7 @@ export async function registerAgentData(context: CliContext, options: RegisterOp
   });
   let installed;
   try {
-    installed = adapter.hooks.install(cwd, { aoCommand: context.aoCommand, aoHome: context.paths.home, sessionId: session.id });
+    installed = asUser(() => adapter.hooks.install(cwd, { aoCommand: context.aoCommand, aoHome: context.paths.home, sessionId: session.id }));
   } catch (error) {
     context.store.deleteSession(session.id);
     throw error;

@@ -12,6 +12,7 @@ import { startSessionHost, waitForHost } from '../spawn/session-host-process.js'
 import { ensureDaemon } from '../daemon/daemon-control.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import { resolveDirectory } from './register-command.js';
+import { usersUmask } from '../private-umask.js';
 
 export interface SpawnOptions {
   agent?: string;
@@ -72,6 +73,7 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
     inputReadyPattern: adapter.inputReadyPattern?.source ?? null,
     cols: 120,
     rows: 40,
+    userUmask: usersUmask(),
   };
 
   if (options.dryRun) {
@@ -81,7 +83,7 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
       cwd: workdir,
       argv: [launch.command, ...launch.args],
       env: { ...launch.env, AO_SESSION_ID: id, AO_LAUNCH_ID: launchId, AO_HOME: aoHome, PATH: `${aoBinDir}:$PATH` },
-      files: launch.files.map((file) => ({ path: file.path, mode: file.mode ?? 0o644, bytes: Buffer.byteLength(file.content) })),
+      files: launch.files.map((file) => ({ path: file.path, mode: file.mode ?? 0o600, bytes: Buffer.byteLength(file.content) })),
       ...(repoRoot && { worktree: { path: workdir, branch: `ao/${id}`, from: repoRoot } }),
     };
     if (options.json) return printJson(plan);
@@ -103,7 +105,7 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
     mkdirSync(files.dir, { recursive: true, mode: 0o700 });
     for (const file of launch.files) {
       mkdirSync(dirname(file.path), { recursive: true, mode: 0o700 });
-      writeFileSync(file.path, file.content, { mode: file.mode ?? 0o644 });
+      writeFileSync(file.path, file.content, { mode: file.mode ?? 0o600 });
     }
     writeFileSync(files.launchSpec, `${JSON.stringify(spec, null, 2)}\n`, { mode: 0o600 });
     if (worktree) writeFileSync(join(files.dir, 'worktree.json'), `${JSON.stringify(worktree)}\n`, { mode: 0o600 });

@@ -4,9 +4,12 @@
  */
 import { join } from 'node:path';
 import { lazyFileLogger } from '../lazy-logger.js';
+import { adoptPrivateUmask } from '../private-umask.js';
 import { readLaunchSpec, sessionFiles } from './launch-spec.js';
 import { SessionHost, writeReadyFile } from './session-host.js';
 
+// The host's own files are private; the agent gets the user's umask from the launch spec.
+adoptPrivateUmask();
 const sessionDir = process.argv[2];
 if (!sessionDir) {
   process.stderr.write('usage: host-main <session dir>\n');

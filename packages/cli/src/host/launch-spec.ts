@@ -20,6 +20,8 @@ export interface LaunchSpec {
   inputReadyPattern: string | null;
   cols: number;
   rows: number;
+  /** The user's umask when they ran `ao spawn`: the agent runs under it, ao's own processes under 077. */
+  userUmask: number;
 }
 
 export interface SessionFiles {

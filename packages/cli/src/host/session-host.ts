@@ -8,6 +8,7 @@ import { Store, aoPaths, readProcessStartTime, type LifecycleLogger } from '@ao/
 import { encodeLine, lineReader, type HostEvent, type HostReply, type HostRequest } from './host-protocol.js';
 import type { LaunchSpec, SessionFiles } from './launch-spec.js';
 import { RingLog } from './ring-log.js';
+import { withUmask } from '../private-umask.js';
 import { Screen } from './screen.js';
 
 /** Pause between typing a message and pressing Enter: TUIs treat text+CR in one burst as a paste. */
@@ -56,7 +57,8 @@ export class SessionHost {
       TERM: env.TERM && env.TERM !== 'dumb' ? env.TERM : 'xterm-256color',
     });
     delete env.AO_HOOKS_NODE;
-    this.agent = pty.spawn(this.spec.command, this.spec.args, { name: 'xterm-256color', cols: this.spec.cols, rows: this.spec.rows, cwd: this.spec.cwd, env });
+    // The agent writes the user's files: it gets their umask, not ao's private one (pty.spawn forks synchronously).
+    this.agent = withUmask(this.spec.userUmask, () => pty.spawn(this.spec.command, this.spec.args, { name: 'xterm-256color', cols: this.spec.cols, rows: this.spec.rows, cwd: this.spec.cwd, env }));
     const agentPid = this.agent.pid;
     this.recordProcesses(agentPid);
     this.agent.onData((data) => this.onOutput(data));

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
+import { asUser } from '../private-umask.js';
 
 export interface Worktree {
   path: string;
@@ -9,8 +10,9 @@ export interface Worktree {
   repoRoot: string;
 }
 
+/** Git writes into the user's repository (refs, its worktree records, the index): under the user's umask. */
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return asUser(() => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).trim();
 }
 
 /** The repository root of cwd, after checking ao may branch off it: a git work tree with nothing uncommitted. */
@@ -41,6 +43,8 @@ export function checkWorktreeSource(cwd: string): string {
 export function createWorktree(repoRoot: string, aoHome: string, sessionId: string): Worktree {
   const path = join(aoHome, 'worktrees', sessionId);
   const branch = `ao/${sessionId}`;
+  // The checkout is the user's work (their umask); the private parent keeps other users out of it.
+  mkdirSync(join(aoHome, 'worktrees'), { recursive: true, mode: 0o700 });
   git(repoRoot, ['worktree', 'add', '--quiet', '-b', branch, path, 'HEAD']);
   return { path, branch, repoRoot };
 }

@@ -16,7 +16,7 @@ export interface BreakerPolicy {
   deadFraction: number;
   /**
    * After this many consecutive tripped passes the deaths are taken as real: a user who killed
-   * all their agents must not see them alive forever. (An addition to DESIGN §6.)
+   * all their agents must not see them alive forever. (An addition to the original design: docs/reaper.md.)
    */
   trustAfterTrips: number;
 }

@@ -35,7 +35,7 @@ export function probeSession(session: SessionRecord, probe: ReaperOptions['probe
   return 'dead';
 }
 
-/** One reaper pass (DESIGN §6): probe, confirm, judge, and mark confirmed deaths. */
+/** One reaper pass (docs/reaper.md): probe, confirm, judge, and mark confirmed deaths. */
 export async function reapOnce(options: ReaperOptions): Promise<ReapReport> {
   const { store } = options;
   const probe = options.probe ?? probeProcess;

@@ -1,7 +1,7 @@
 /**
  * Versioned schema migrations, applied in order; `PRAGMA user_version` holds the count applied.
  * Append new steps; never edit a released one. The harness allow-list lives in the registry, not
- * in a CHECK constraint, so adding an adapter needs no migration (DESIGN §2).
+ * in a CHECK constraint, so adding an adapter needs no migration (docs/store.md).
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -59,7 +59,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX events_session ON events (session_id, seq);
 
-  -- Spool records already applied: the ingestion idempotency key (DESIGN §4).
+  -- Spool records already applied: the ingestion idempotency key (docs/signal-path.md).
   CREATE TABLE ingested_spool (
     spool_id TEXT PRIMARY KEY,
     ingested_at INTEGER NOT NULL
