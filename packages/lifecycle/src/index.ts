@@ -14,6 +14,7 @@ export * from './spool/spool-writer.js';
 export * from './spool/spool-reader.js';
 export * from './spool/capture-time.js';
 export * from './store/open-store.js';
+export * from './store/store-errors.js';
 export * from './store/store.js';
 export * from './store/session-record.js';
 export * from './store/event-record.js';

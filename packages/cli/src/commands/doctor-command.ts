@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { printJson, renderTable } from '../output.js';
-import { type DoctorCheck, checkAoHome, checkBinary, checkClaudeSettings, checkDaemon, checkHooks, checkStore } from './doctor-checks.js';
+import { type DoctorCheck, checkAoHome, checkBinary, checkClaudeSettings, checkDaemon, checkHooks } from './doctor-checks.js';
+import { checkStore } from './doctor-store-checks.js';
 import { checkSession } from './doctor-session-check.js';
 
 export interface DoctorOptions {
