@@ -50,11 +50,14 @@ describe('a store that should exist but is empty, missing or damaged', () => {
     expect(checked.exitCode).toBe(1);
     expect(checked.check('store')).toMatchObject({ status: 'fail', message: error.message });
 
-    // Recover as the message says, choosing an empty store.
+    // Recover as the message says, choosing an empty store: the signal for the forgotten session is kept aside, not lost.
     mkdirSync(join(aoHome, 'damaged'));
     renameSync(database, join(aoHome, 'damaged', 'ao.db'));
     rmSync(`${database}-created`);
     expect(await aoJson(aoHome, ['ls'])).toEqual([]);
+    expect(pendingSignals(aoHome)).toEqual([]);
+    expect(readdirSync(join(aoPaths(aoHome).spool, 'unclaimed'))).toHaveLength(1);
+    expect((await doctor(aoHome)).check('spool unclaimed')).toMatchObject({ status: 'warn', message: expect.stringMatching(/^1 hook signal for sessions the store does not know is kept in/) });
     expect(ids).toHaveLength(3);
   });
 

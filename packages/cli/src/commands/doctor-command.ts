@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { printJson, renderTable } from '../output.js';
 import { type DoctorCheck, checkAoHome, checkBinary, checkClaudeSettings, checkDaemon, checkHooks } from './doctor-checks.js';
-import { checkStore } from './doctor-store-checks.js';
+import { checkSpool, checkStore } from './doctor-store-checks.js';
 import { checkSession } from './doctor-session-check.js';
 
 export interface DoctorOptions {
@@ -20,7 +20,7 @@ export async function runDoctor(context: CliContext, options: DoctorOptions): Pr
   const dir = resolve(options.cwd ?? process.cwd());
   const checks: DoctorCheck[] = [checkAoHome(context.paths.home)];
   const store = checkStore(context);
-  checks.push(store.check, checkDaemon(context.paths.home, store.live));
+  checks.push(store.check, ...checkSpool(context.paths), checkDaemon(context.paths.home, store.live));
 
   const registry = await context.loadRegistry();
   const adapters = registry.ids().map((id) => registry.get(id));

@@ -185,6 +185,11 @@ export class Store {
     return this.statements.insertIngested.run(spoolId, at).changes === 1;
   }
 
+  /** Takes back a mark made in the same transaction: the record had no effect and may apply later. */
+  unmarkIngested(spoolId: string): void {
+    this.db.prepare('DELETE FROM ingested_spool WHERE spool_id = ?').run(spoolId);
+  }
+
   /** Forgets ingestion keys old enough that no ingester can still hold their record. */
   pruneIngested(olderThan: number): number {
     return this.db.prepare('DELETE FROM ingested_spool WHERE ingested_at < ?').run(olderThan).changes;
