@@ -109,6 +109,29 @@ describe('opening the store', () => {
   });
 });
 
+describe('other store failures have codes of their own', () => {
+  it('a store written by a newer ao: store_too_new', () => {
+    const store = Store.open(database);
+    store.db.pragma('user_version = 99');
+    store.close();
+    expect(openError()).toMatchObject({ code: 'store_too_new', message: expect.stringContaining('upgrade ao') });
+  });
+
+  it('the write lock held by another process past the busy timeout: store_busy', () => {
+    const holder = Store.open(database);
+    const waiter = Store.open(database);
+    waiter.db.pragma('busy_timeout = 50');
+    holder.db.exec('BEGIN IMMEDIATE');
+    try {
+      expect(() => waiter.transaction(() => waiter.setMeta('k', 'v'))).toThrow(expect.objectContaining({ code: 'store_busy', message: expect.stringContaining('run the command again') }));
+    } finally {
+      holder.db.exec('ROLLBACK');
+      holder.close();
+      waiter.close();
+    }
+  });
+});
+
 describe('a full disk', () => {
   it('fails ingestion with disk_full, keeps every signal in the spool, and applies them once there is space', () => {
     const id = storeWithPendingSignal();

@@ -96,11 +96,11 @@ function checkRejected(spool: string): DoctorCheck {
   const unreadable = entries.some(({ problem }) => problem === 'unreadable' || problem === null);
   const advice = unreadable
     ? `A record ao cannot read was most likely written by an agent run under sudo with your AO_HOME: to apply it, give it to yourself (sudo chown $(id -un) ${join(dir, '<name>')}) and move it back into ${spool}; anything else there is not a record and can be deleted.`
-    : 'None of them is a record: delete them, or leave them to ao.';
+    : 'None of them is a record: delete them, or leave them.';
   return {
     name: 'spool set aside',
     status: 'warn',
-    message: `${count(names.length, 'spool entry', 'spool entries')} ao could not read ${names.length === 1 ? 'was' : 'were'} set aside in ${dir}: ${listed.join('; ')}${more}. ${advice} Files there are deleted 7 days after they were set aside.`,
+    message: `${count(names.length, 'spool entry', 'spool entries')} ao could not read ${names.length === 1 ? 'was' : 'were'} set aside in ${dir}: ${listed.join('; ')}${more}. ${advice} ao deletes files there 7 days after it set them aside (directories it leaves to you).`,
   };
 }
 

@@ -95,7 +95,7 @@ export function storeErrorFrom(error: unknown, databasePath: string): StoreError
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) {
     return new StoreError(
       'store_busy',
-      `another ao process held the store ${databasePath} for longer than ao waits (10 s); run the command again (a stuck ao process would show in ps)`,
+      `another ao process kept the store ${databasePath} locked for longer than ao waits (10 s): run the command again; if this keeps happening, look for a stuck ao process (ps) and stop it`,
       { cause: error },
     );
   }
