@@ -5,6 +5,7 @@
  */
 import { benchHookCapture } from './hook-capture.bench.mjs';
 import { benchIngestion } from './ingestion.bench.mjs';
+import { benchIngestionMemory } from './ingestion-memory.bench.mjs';
 import { benchReaper } from './reaper.bench.mjs';
 import { benchDaemonRss, benchList, benchSessionLatencies } from './runtime.bench.mjs';
 import { ms } from './stats.mjs';
@@ -17,6 +18,18 @@ for (const row of benchHookCapture()) {
 }
 for (const row of benchIngestion()) {
   rows.push([row.name, `${Math.round(row.rate).toLocaleString('en')} signals/s`, `bare inserts ${Math.round(row.baselineRate).toLocaleString('en')}/s`, `${(row.baselineRate / row.rate).toFixed(1)}× slower than bare`, row.target, verdict(row)]);
+}
+for (const row of benchIngestionMemory()) {
+  const mb = (value) => `${Math.round(value)} MB`;
+  const s = (value) => `${value.toFixed(2)} s`;
+  rows.push([
+    row.name,
+    `peak RSS ${mb(row.maxRssMb)}, ${s(row.seconds)}`,
+    `as many small records: ${mb(row.baseline.maxRssMb)}, ${s(row.baseline.seconds)}`,
+    `${(row.maxRssMb / row.baseline.maxRssMb).toFixed(1)}× RSS, ${(row.seconds / row.baseline.seconds).toFixed(1)}× time`,
+    row.target,
+    verdict(row),
+  ]);
 }
 for (const row of await benchReaper()) {
   rows.push([row.name, `p50 ${ms(row.p50)}`, `${ms(row.baseline)} (1,000 /proc reads)`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);

@@ -57,7 +57,7 @@ export class CliContext {
   }
 
   private async applySpool(): Promise<IngestStats> {
-    if (listSpool(this.paths.spool, 1).length === 0) return { consumed: 0, applied: 0, dropped: 0, duplicates: 0 };
+    if (listSpool(this.paths.spool, 1).length === 0) return { consumed: 0, applied: 0, dropped: 0, duplicates: 0, rejected: 0, unclaimed: 0 };
     await this.loadRegistry();
     return ingestSpool({
       store: this.store,

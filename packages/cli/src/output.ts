@@ -8,13 +8,17 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+// ao's own codes are snake_case; a foreign one (ENOENT, SQLITE_BUSY…) is no contract of ao's.
+const AO_CODE = /^[a-z][a-z0-9_]*$/;
+
 /** Prints an error the way the contract says: JSON on stdout with --json, a sentence on stderr otherwise. */
 export function printError(error: unknown, json: boolean): number {
+  const code = (error as { code?: unknown } | null)?.code;
   const cliError =
     error instanceof CliError
       ? error
-      : typeof (error as { code?: unknown })?.code === 'string' && error instanceof Error
-        ? new CliError((error as Error & { code: string }).code, error.message)
+      : typeof code === 'string' && AO_CODE.test(code) && error instanceof Error
+        ? new CliError(code, error.message)
         : new CliError('internal_error', error instanceof Error ? error.message : String(error));
   if (json) printJson({ error: { code: cliError.code, message: cliError.message } });
   else process.stderr.write(`ao: ${cliError.message}\n`);

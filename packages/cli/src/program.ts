@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { storeErrorFrom } from '@ao/lifecycle';
 import { CliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { printError } from './output.js';
@@ -197,7 +198,8 @@ export async function runCli(args: string[]): Promise<number> {
       const code = error.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
       return printError(new CliError(code, error.message.replace(/^error: /, ''), 2), json);
     }
-    return printError(error, json);
+    // SQLite's damage, full-disk and busy errors become the store's own, with what to do.
+    return printError(storeErrorFrom(error, context.paths.database) ?? error, json);
   } finally {
     context.close();
   }

@@ -33,20 +33,6 @@ export function checkAoHome(home: string): DoctorCheck {
   }
 }
 
-/** The store opens and answers; returns the number of live sessions for the daemon check. */
-export function checkStore(context: CliContext): { check: DoctorCheck; live: number | null } {
-  try {
-    const all = context.store.listSessions({ all: true });
-    const live = all.filter((session) => !session.terminated).length;
-    return { check: { name: 'store', status: 'ok', message: `${context.paths.database} opens: ${all.length} sessions, ${live} live` }, live };
-  } catch (error) {
-    return {
-      check: { name: 'store', status: 'fail', message: `${context.paths.database} cannot be opened (${(error as Error).message}): no ao command can read or record sessions until it can` },
-      live: null,
-    };
-  }
-}
-
 export function checkDaemon(home: string, liveSessions: number | null): DoctorCheck {
   const daemon = runningDaemon(home);
   if (daemon) return { name: 'daemon', status: 'ok', message: `running (pid ${daemon.pid})` };

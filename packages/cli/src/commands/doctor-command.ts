@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { printJson, renderTable } from '../output.js';
-import { type DoctorCheck, checkAoHome, checkBinary, checkClaudeSettings, checkDaemon, checkHooks, checkStore } from './doctor-checks.js';
+import { type DoctorCheck, checkAoHome, checkBinary, checkClaudeSettings, checkDaemon, checkHooks } from './doctor-checks.js';
+import { checkSpool, checkStore } from './doctor-store-checks.js';
 import { checkSession } from './doctor-session-check.js';
 import { checkAoHomeAccess } from './doctor-home-check.js';
 
@@ -20,7 +21,7 @@ export async function runDoctor(context: CliContext, options: DoctorOptions): Pr
   const dir = resolve(options.cwd ?? process.cwd());
   const checks: DoctorCheck[] = [checkAoHome(context.paths.home), checkAoHomeAccess(context.paths.home)];
   const store = checkStore(context);
-  checks.push(store.check, checkDaemon(context.paths.home, store.live));
+  checks.push(store.check, ...checkSpool(context.paths), checkDaemon(context.paths.home, store.live));
 
   const registry = await context.loadRegistry();
   const adapters = registry.ids().map((id) => registry.get(id));

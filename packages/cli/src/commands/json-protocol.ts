@@ -3,7 +3,7 @@ import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
 import { eventViews, sessionViews, statusView } from './session-commands.js';
 import { registerAgentData } from './register-command.js';
-import { reapOnce } from '@ao/lifecycle';
+import { reapOnce, storeErrorFrom, type StoreErrorCode } from '@ao/lifecycle';
 
 /**
  * `ao json`: the seed protocol (docs/architecture.md). One request on stdin, one response on stdout:
@@ -43,7 +43,7 @@ function capabilities() {
   return { version: 'v1', actions: Object.entries(ACTIONS).map(([name, { description }]) => ({ name, description })) };
 }
 
-type ErrorCode = 'invalid_request' | 'unknown_action' | 'not_found' | 'internal_error';
+type ErrorCode = 'invalid_request' | 'unknown_action' | 'not_found' | 'internal_error' | StoreErrorCode;
 
 export async function handleJsonRequest(context: CliContext, raw: string): Promise<{ response: object; ok: boolean }> {
   let body: unknown;
@@ -70,6 +70,8 @@ export async function handleJsonRequest(context: CliContext, raw: string): Promi
       const code: ErrorCode = error.code === 'not_found' ? 'not_found' : error.exitCode === 2 ? 'invalid_request' : 'internal_error';
       return fail(id, action, code, error.message);
     }
+    const storeError = storeErrorFrom(error, context.paths.database);
+    if (storeError) return fail(id, action, storeError.code, storeError.message);
     return fail(id, action, 'internal_error', error instanceof Error ? error.message : String(error));
   }
 }

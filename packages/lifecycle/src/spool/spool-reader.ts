@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { SPOOL_NAME_PATTERN } from './spool-format.js';
 
@@ -13,16 +13,6 @@ export function listSpool(spoolDir: string, limit = Infinity): string[] {
   }
   const records = names.filter((name) => SPOOL_NAME_PATTERN.test(name)).sort();
   return records.length > limit ? records.slice(0, limit) : records;
-}
-
-/** The record's bytes, or null if another ingester already consumed and deleted it. */
-export function readSpoolRecord(spoolDir: string, name: string): Buffer | null {
-  try {
-    return readFileSync(join(spoolDir, name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
 }
 
 /** Deleting is idempotent: a record already gone is fine. */

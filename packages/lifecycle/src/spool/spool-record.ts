@@ -1,5 +1,8 @@
 import { SESSION_ID_PATTERN, TOKEN_PATTERN } from '@ao/activity-dispatch';
 import type { SpoolHeaderFields } from './spool-format.js';
+import type { JsonTrim } from './bounded-json.js';
+import { decodePayload } from './payload-decode.js';
+import { SPOOL_HEADER_CAP_BYTES } from './spool-limits.js';
 
 /** A captured signal once read back from the spool. */
 export interface CapturedSignal extends SpoolHeaderFields {
@@ -8,6 +11,8 @@ export interface CapturedSignal extends SpoolHeaderFields {
   /** The parsed payload, or undefined when the bytes were not valid JSON. */
   payload: unknown;
   payloadMalformed: boolean;
+  /** What was dropped of a payload too deep or too big to keep whole (empty when kept whole). */
+  payloadTrimmed: JsonTrim[];
 }
 
 /**
@@ -37,8 +42,9 @@ function parseHeader(value: unknown): SpoolHeaderFields | string {
 export type DecodeResult = { ok: true; signal: CapturedSignal } | { ok: false; reason: string };
 
 export function decodeSpoolRecord(spoolId: string, bytes: Buffer): DecodeResult {
-  const newline = bytes.indexOf(0x0a);
-  if (newline < 0) return { ok: false, reason: 'no header line' };
+  // Look for the header's end only where a header can be: a record of one long line is not one.
+  const newline = bytes.subarray(0, SPOOL_HEADER_CAP_BYTES + 1).indexOf(0x0a);
+  if (newline < 0) return { ok: false, reason: bytes.length > SPOOL_HEADER_CAP_BYTES ? 'header line too long' : 'no header line' };
   let headerJson: unknown;
   try {
     headerJson = JSON.parse(bytes.subarray(0, newline).toString('utf8'));
@@ -47,14 +53,6 @@ export function decodeSpoolRecord(spoolId: string, bytes: Buffer): DecodeResult 
   }
   const header = parseHeader(headerJson);
   if (typeof header === 'string') return { ok: false, reason: `invalid header: ${header}` };
-  const body = bytes.subarray(newline + 1).toString('utf8');
-  let payload: unknown;
-  let payloadMalformed = false;
-  try {
-    payload = body.trim().length === 0 ? undefined : JSON.parse(body);
-    if (payload === undefined) payloadMalformed = true;
-  } catch {
-    payloadMalformed = true;
-  }
-  return { ok: true, signal: { ...header, spoolId, payload, payloadMalformed } };
+  const { payload, malformed, trimmed } = decodePayload(bytes.subarray(newline + 1));
+  return { ok: true, signal: { ...header, spoolId, payload, payloadMalformed: malformed, payloadTrimmed: trimmed } };
 }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ActivityState } from '@ao/activity-dispatch';
 import { openDatabase, type Db } from './open-store.js';
+import { storeErrorFrom } from './store-errors.js';
 import { rowToSession, sessionToRow, type SessionRecord, type SessionRow } from './session-record.js';
 import type { EventRecord, EventType, NewEvent } from './event-record.js';
 import type { LoggedEvent } from './event-names.js';
@@ -67,16 +68,30 @@ export class Store {
   }
 
   static open(path: string): Store {
-    return new Store(openDatabase(path));
+    const db = openDatabase(path);
+    try {
+      return new Store(db);
+    } catch (error) {
+      // Preparing the statements reads the schema: the first place a damaged file shows.
+      db.close();
+      throw storeErrorFrom(error, path) ?? error;
+    }
   }
 
   close(): void {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs fn in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks). */
+  /**
+   * Runs fn in one IMMEDIATE transaction (takes the write lock up front: no upgrade deadlocks).
+   * A full disk or a damaged file comes out as a StoreError: the transaction was rolled back.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      throw storeErrorFrom(error, this.db.name) ?? error;
+    }
   }
 
   insertSession(session: SessionRecord): void {
@@ -169,6 +184,11 @@ export class Store {
   /** Records a spool id as applied; false when it already was (the record must not apply again). */
   markIngested(spoolId: string, at: number): boolean {
     return this.statements.insertIngested.run(spoolId, at).changes === 1;
+  }
+
+  /** Takes back a mark made in the same transaction: the record had no effect and may apply later. */
+  unmarkIngested(spoolId: string): void {
+    this.db.prepare('DELETE FROM ingested_spool WHERE spool_id = ?').run(spoolId);
   }
 
   /** Forgets ingestion keys old enough that no ingester can still hold their record. */
