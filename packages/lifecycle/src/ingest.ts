@@ -1,4 +1,4 @@
-import { dispatchSignal, type Deriver } from '@ao/activity-dispatch';
+import { dispatchSignal, field, type Deriver } from '@ao/activity-dispatch';
 import { reduce } from './reducer.js';
 import type { Store } from './store/store.js';
 import type { SessionRecord } from './store/session-record.js';
@@ -200,7 +200,14 @@ export function ingestSpool(options: IngestOptions): IngestStats {
           : { ...logged, type: 'signal', event: entry.event },
       );
     }
+    // The launch's own record ends with its process (its exit code, null when a signal killed it).
+    if (derivation.event === 'process-exited' && launchId !== null) store.endLaunch(launchId, at, exitCodeOf(signal.payload));
     touched.set(session.id, next);
     return true;
   }
+}
+
+function exitCodeOf(payload: unknown): number | null {
+  const code = field(payload, 'exitCode');
+  return typeof code === 'number' && Number.isInteger(code) ? code : null;
 }

@@ -32,6 +32,17 @@ function newSession(): string {
 }
 
 describe('ingestSpool', () => {
+  it("records a launch's end and exit code when its process exits", () => {
+    const id = createSession(store, { harness: testDeriver.id, cwd: home, launchId: 'launch1', expectsStartupSignal: true, now: Date.now() }).id;
+    store.insertLaunch({ id: 'launch1', sessionId: id, command: ['agent'], startedAt: Date.now() });
+    capture(id, 'user-prompt-submit', '{}', 'launch1');
+    expect(store.launchEnd('launch1')).toEqual({ endedAt: null, exitCode: null });
+    const exitedAt = capture(id, 'process-exited', '{"exitCode":3,"signal":null}', 'launch1');
+    ingestSpool({ store, spoolDir: aoPaths(home).spool, findDeriver });
+    expect(store.launchEnd('launch1')).toEqual({ endedAt: Number(BigInt(exitedAt.split('-')[0]!) / 1_000_000n), exitCode: 3 });
+    expect(store.getSession(id)?.activityState).toBe('exited');
+  });
+
   it('applies records in capture order, logs transitions and empties the spool', () => {
     const id = newSession();
     capture(id, 'user-prompt-submit', '{}');

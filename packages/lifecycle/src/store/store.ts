@@ -124,6 +124,12 @@ export class Store {
       .run(launch.id, launch.sessionId, JSON.stringify(launch.command), launch.startedAt);
   }
 
+  /** A launch's end as recorded in `launches` (the first end wins: a late duplicate changes nothing). */
+  launchEnd(id: string): { endedAt: number | null; exitCode: number | null } | undefined {
+    const row = this.db.prepare('SELECT ended_at, exit_code FROM launches WHERE id = ?').get(id) as { ended_at: number | null; exit_code: number | null } | undefined;
+    return row && { endedAt: row.ended_at, exitCode: row.exit_code };
+  }
+
   endLaunch(id: string, endedAt: number, exitCode: number | null): void {
     this.db.prepare('UPDATE launches SET ended_at = ?, exit_code = ? WHERE id = ? AND ended_at IS NULL').run(endedAt, exitCode, id);
   }
