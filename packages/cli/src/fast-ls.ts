@@ -12,7 +12,12 @@ export async function tryDaemonList(args: string[]): Promise<boolean> {
   const aoHome = resolveAoHome();
   const all = args.includes('--all');
   const json = args.includes('--json');
-  const display = displayOptions(process.env, Date.now());
+  let display;
+  try {
+    display = displayOptions(process.env, Date.now());
+  } catch {
+    return false; // the ordinary command reports the bad setting
+  }
   const request: SessionsRequest = {
     op: 'sessions',
     all,

@@ -31,6 +31,8 @@ export interface SpawnOptions {
  * fails is rolled back (session, launch files, worktree).
  */
 export async function spawnAgent(context: CliContext, options: SpawnOptions, extraArgs: string[]): Promise<void> {
+  // Read before anything is written: a malformed display setting must not fail a launch that ran.
+  const display = displayOptions(context.env, context.now());
   const adapter = await resolveAdapter(context, options.agent ?? options.harness);
   const cwd = resolveDirectory(options.cwd);
   if (options.name !== undefined && (!/^[A-Za-z0-9._-]{1,64}$/.test(options.name) || context.store.nameTaken(options.name))) {
@@ -143,7 +145,7 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
 
   if (options.daemon !== false) ensureDaemon(context.paths.home);
   const session = context.store.getSession(id)!;
-  const view = sessionView(session, displayOptions(context.env, context.now()));
+  const view = sessionView(session, { ...display, now: context.now() });
   if (options.json) return printJson(view);
   process.stdout.write(`Started ${adapter.displayName} session ${id} (${session.name}) in ${workdir}, pid ${session.pid}\n`);
   process.stdout.write(`  ao attach ${id}    ao send ${id} "…"    ao status ${id}    ao kill ${id}\n`);
