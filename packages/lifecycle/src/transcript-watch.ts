@@ -1,3 +1,4 @@
+import { isRegularFile } from '@ao/registry';
 import type { Store } from './store/store.js';
 import { writeSpoolRecord } from './spool/spool-writer.js';
 import { nowNs } from './spool/capture-time.js';
@@ -31,6 +32,9 @@ export function watchTranscripts(options: TranscriptWatchOptions): string[] {
     if (session.activityState !== 'active' || !path) continue;
     const reader = options.findReader(session.harness);
     if (!reader) continue;
+    // The path came in a hook payload: a reader is only ever handed a regular file (a FIFO would
+    // block the read, and every ao command and the daemon with it; see docs/signal-path.md).
+    if (!isRegularFile(path)) continue;
     let outcome: TurnOutcomeLike | null;
     try {
       outcome = reader(path);

@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { sessionView, type SessionRecord } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
@@ -11,7 +11,12 @@ import { buildId, daemonSocketPath, type SessionsRequest } from './daemon-protoc
  * commands, which is most of what `ao ls` costs. Every answer is read fresh from SQLite after
  * ingesting the spool, so it is exactly what the client would have read itself.
  */
-export async function startDaemonServer(context: CliContext): Promise<Server> {
+export interface DaemonServer {
+  /** Stops listening and drops every open connection (a stopped or slow client must not keep the daemon alive). */
+  stop(): void;
+}
+
+export async function startDaemonServer(context: CliContext): Promise<DaemonServer> {
   const path = daemonSocketPath(context.paths.home);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   rmSync(path, { force: true });
@@ -25,7 +30,10 @@ export async function startDaemonServer(context: CliContext): Promise<Server> {
     if (cached?.key !== key || cached.all !== all) cached = { key, all, sessions: context.store.listSessions({ all }) };
     return cached.sessions;
   };
+  const connections = new Set<Socket>();
   const server = createServer((socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
     socket.on('error', () => socket.destroy());
     socket.on(
       'data',
@@ -55,5 +63,10 @@ export async function startDaemonServer(context: CliContext): Promise<Server> {
       resolve();
     });
   });
-  return server;
+  return {
+    stop: () => {
+      server.close();
+      for (const socket of connections) socket.destroy();
+    },
+  };
 }
