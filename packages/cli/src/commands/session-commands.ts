@@ -15,7 +15,7 @@ export function findSessionOrThrow(context: CliContext, idOrName: string): Sessi
 /** The session objects of `ao ls`, current as of now. */
 export async function sessionViews(context: CliContext, all: boolean): Promise<SessionView[]> {
   const display = displayOptions(context.env, 0); // a malformed setting fails before any work
-  await context.ingest();
+  await context.refresh();
   const now = context.now();
   return context.store.listSessions({ all }).map((session) => sessionView(session, { ...display, now }));
 }
@@ -23,7 +23,7 @@ export async function sessionViews(context: CliContext, all: boolean): Promise<S
 /** The session object of `ao status`, current as of now. */
 export async function statusView(context: CliContext, idOrName: string): Promise<SessionView> {
   const display = displayOptions(context.env, 0); // a malformed setting fails before any work
-  await context.ingest();
+  await context.refresh();
   return sessionView(findSessionOrThrow(context, idOrName), { ...display, now: context.now() });
 }
 
@@ -61,7 +61,7 @@ export async function showStatus(context: CliContext, idOrName: string, options:
 export async function eventViews(context: CliContext, query: { id?: string; since?: string | number; limit?: string | number }): Promise<EventView[]> {
   const since = parseCount(query.since, '--since');
   const limit = parseCount(query.limit, '--limit');
-  await context.ingest();
+  await context.refresh();
   const sessionId = query.id === undefined ? undefined : findSessionOrThrow(context, query.id).id;
   return context.store.listEvents({ sessionId, since, limit }).map(eventView);
 }
@@ -94,7 +94,7 @@ export async function listEvents(
   emit(first);
   await new Promise<void>((resolve) => {
     const timer = setInterval(async () => {
-      await context.ingest();
+      await context.refresh();
       emit(context.store.listEvents({ sessionId, since }).map(eventView));
     }, 250);
     const stop = () => {

@@ -61,9 +61,14 @@ export async function reapOnce(options: ReaperOptions): Promise<ReapReport> {
     inconclusive: false,
     reaped: [],
   };
+  const policy = options.breaker ?? DEFAULT_BREAKER;
+  // A pass with nothing to write takes no write lock: every read without a daemon runs one.
+  const seenTrips = Number(store.getMeta(BREAKER_KEY) ?? '0');
+  const preview = judgeReapPass(probes, seenTrips, policy);
+  if (preview.confirmedDead.length === 0 && preview.breakerTrips === seenTrips) return report;
   store.transaction(() => {
     const previousTrips = Number(store.getMeta(BREAKER_KEY) ?? '0');
-    const judgement = judgeReapPass(probes, previousTrips, options.breaker ?? DEFAULT_BREAKER);
+    const judgement = judgeReapPass(probes, previousTrips, policy);
     report.inconclusive = judgement.inconclusive;
     if (judgement.breakerTrips !== previousTrips) store.setMeta(BREAKER_KEY, String(judgement.breakerTrips));
     if (judgement.inconclusive) logger.warn({ probed: probes.length, trips: judgement.breakerTrips }, 'reaper pass inconclusive: too many sessions look dead at once');
