@@ -10,6 +10,7 @@ import { checkWorktreeSource, createWorktree, removeWorktree, type Worktree } fr
 import { sessionFiles, type LaunchSpec } from '../host/launch-spec.js';
 import { startSessionHost, waitForHost } from '../spawn/session-host-process.js';
 import { ensureDaemon } from '../daemon/daemon-control.js';
+import { prepareSocketDirectory } from '../socket-place.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import { resolveDirectory } from './register-command.js';
 
@@ -94,6 +95,11 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
     return;
   }
 
+  // Where the host's socket goes, checked (and made) before anything else is written: an unusable
+  // place is a clear error now rather than a launch that fails half-way.
+  prepareSocketDirectory(aoHome);
+  void files.socket;
+
   let worktree: Worktree | null = null;
   let sessionCreated = false;
   let hostPid: number | null = null;
@@ -127,8 +133,9 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
     );
     sessionCreated = true;
     context.store.insertLaunch({ id: launchId, sessionId: id, command: [launch.command, ...launch.args], startedAt: now });
-    hostPid = startSessionHost(files.dir);
-    await waitForHost(files.ready, hostPid);
+    const host = startSessionHost(files);
+    hostPid = host.pid!;
+    await waitForHost(files, host);
   } catch (error) {
     if (hostPid !== null) {
       try {

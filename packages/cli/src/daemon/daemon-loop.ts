@@ -109,7 +109,7 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
   await stopped;
   watcher?.close();
   server?.stop();
-  rmSync(daemonSocketPath(paths.home), { force: true });
+  if (server) rmSync(daemonSocketPath(paths.home), { force: true });
   clearInterval(ingestTimer);
   clearInterval(reapTimer);
   if (pending) clearTimeout(pending);

@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { dirname } from 'node:path';
 import { sessionView, type SessionRecord } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { lineReader } from '../host/host-protocol.js';
+import { prepareSocketDirectory } from '../socket-place.js';
 import { buildId, daemonSocketPath, type SessionsRequest } from './daemon-protocol.js';
 
 /**
@@ -17,8 +17,8 @@ export interface DaemonServer {
 }
 
 export async function startDaemonServer(context: CliContext): Promise<DaemonServer> {
+  prepareSocketDirectory(context.paths.home);
   const path = daemonSocketPath(context.paths.home);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   rmSync(path, { force: true });
   const build = buildId();
   // Session rows, reused while the store has not changed: data_version moves when another
@@ -59,8 +59,13 @@ export async function startDaemonServer(context: CliContext): Promise<DaemonServ
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => {
-      chmodSync(path, 0o600);
-      resolve();
+      try {
+        chmodSync(path, 0o600);
+        resolve();
+      } catch (error) {
+        server.close();
+        reject(error);
+      }
     });
   });
   return {
