@@ -6,7 +6,7 @@ import { printError } from './output.js';
 const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
 
 // Command modules are imported when their command runs: `ao ls` must not pay for spawn, the
-// session host client, zod or the adapters (DESIGN §10: `ao ls` ≤ 1.5 × `node -e 0`).
+// session host client, zod or the adapters (the README's Performance targets: `ao ls` ≤ 1.5 × `node -e 0`).
 const sessions = () => import('./commands/session-commands.js');
 
 function buildProgram(context: CliContext, setExit: (code: number) => void): Command {

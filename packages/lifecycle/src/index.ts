@@ -17,6 +17,7 @@ export * from './store/open-store.js';
 export * from './store/store.js';
 export * from './store/session-record.js';
 export * from './store/event-record.js';
+export * from './store/session-queries.js';
 export * from './reaper/process-probe.js';
 export * from './reaper/reap-judgement.js';
 export * from './reaper/reaper.js';

@@ -1,5 +1,6 @@
 import { isRegularFile } from '@ao/registry';
 import type { Store } from './store/store.js';
+import { listActiveSessionsWithTranscript } from './store/session-queries.js';
 import { writeSpoolRecord } from './spool/spool-writer.js';
 import { nowNs } from './spool/capture-time.js';
 import { silentLogger, type LifecycleLogger } from './logger.js';
@@ -27,9 +28,9 @@ export interface TranscriptWatchOptions {
 export function watchTranscripts(options: TranscriptWatchOptions): string[] {
   const logger = options.logger ?? silentLogger;
   const written: string[] = [];
-  for (const session of options.store.listSessions()) {
+  for (const session of listActiveSessionsWithTranscript(options.store)) {
     const path = session.facts.transcriptPath;
-    if (session.activityState !== 'active' || !path) continue;
+    if (!path) continue;
     const reader = options.findReader(session.harness);
     if (!reader) continue;
     // The path came in a hook payload: a reader is only ever handed a regular file (a FIFO would

@@ -14,7 +14,8 @@ import { isAbsolute } from 'node:path';
 export function isRegularFile(path: string): boolean {
   if (typeof path !== 'string' || !isAbsolute(path) || path.includes('\0')) return false;
   try {
-    return lstatSync(path).isFile();
+    // No exception for a missing file: reads check many paths that are gone, and throwing is slow.
+    return lstatSync(path, { throwIfNoEntry: false })?.isFile() === true;
   } catch {
     return false;
   }

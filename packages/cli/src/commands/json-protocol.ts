@@ -7,7 +7,7 @@ import { registerAgentData } from './register-command.js';
 import { reapOnce } from '@ao/lifecycle';
 
 /**
- * `ao json`: the seed protocol (DESIGN §8). One request on stdin, one response on stdout:
+ * `ao json`: the seed protocol (README: Commands). One request on stdin, one response on stdout:
  * `{version:"v1", id?, client?, action, input?}` → `{version, id, action, ok, result | error}`.
  */
 /** The largest request `ao json` reads: requests are a few hundred bytes; more is a mistake or an attack. */

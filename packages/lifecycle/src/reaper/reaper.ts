@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { SessionRecord } from '../store/session-record.js';
+import { listProbeTargets } from '../store/session-queries.js';
 import { silentLogger, type LifecycleLogger } from '../logger.js';
 import { probeProcess, type ProbeResult } from './process-probe.js';
 import { DEFAULT_BREAKER, judgeReapPass, type BreakerPolicy, type SessionProbe } from './reap-judgement.js';
@@ -24,8 +25,10 @@ export interface ReapReport {
 
 const BREAKER_KEY = 'reaper.breakerTrips';
 
+type ProcessIdentity = Pick<SessionRecord, 'pid' | 'pidStartTime' | 'hostPid' | 'hostStartTime'>;
+
 /** A session is dead when every process ao knows for it (its host, its agent) is dead. */
-export function probeSession(session: SessionRecord, probe: ReaperOptions['probe'] = probeProcess): ProbeResult {
+export function probeSession(session: ProcessIdentity, probe: ReaperOptions['probe'] = probeProcess): ProbeResult {
   const results: ProbeResult[] = [];
   if (session.hostPid !== null) results.push(probe(session.hostPid, session.hostStartTime));
   if (session.pid !== null) results.push(probe(session.pid, session.pidStartTime));
@@ -34,24 +37,24 @@ export function probeSession(session: SessionRecord, probe: ReaperOptions['probe
   return 'dead';
 }
 
-/** One reaper pass (DESIGN §6): probe, confirm, judge, and mark confirmed deaths. */
+/** One reaper pass (docs/reaper.md): probe, confirm, judge, and mark confirmed deaths. */
 export async function reapOnce(options: ReaperOptions): Promise<ReapReport> {
   const { store } = options;
   const probe = options.probe ?? probeProcess;
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
-  const sessions = store.listSessions().filter((session) => session.pid !== null || session.hostPid !== null);
+  const sessions = listProbeTargets(store);
 
   const probes: SessionProbe[] = sessions.map((session) => ({
     sessionId: session.id,
     first: probeSession(session, probe),
-    hostExitRecorded: session.facts.processExitedAt !== undefined,
+    hostExitRecorded: session.exitRecorded,
   }));
   const suspects = probes.filter((entry) => entry.first === 'dead' && !entry.hostExitRecorded);
   if (suspects.length > 0) {
     await new Promise((resolve) => setTimeout(resolve, options.confirmDelayMs ?? 100));
     const byId = new Map(sessions.map((session) => [session.id, session]));
-    for (const suspect of suspects) suspect.second = probeSession(byId.get(suspect.sessionId) as SessionRecord, probe);
+    for (const suspect of suspects) suspect.second = probeSession(byId.get(suspect.sessionId)!, probe);
   }
 
   const report: ReapReport = {
