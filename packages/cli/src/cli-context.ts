@@ -94,6 +94,7 @@ export class CliContext {
     const written = watchTranscripts({
       store: this.store,
       spoolDir: this.paths.spool,
+      harnesses: registry.ids().filter((id) => registry.get(id).readTurnOutcome !== undefined),
       findReader: (harness) => {
         const adapter = registry.find(harness);
         return adapter?.readTurnOutcome ? (path: string) => adapter.readTurnOutcome!(path) : undefined;

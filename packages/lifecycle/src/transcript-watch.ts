@@ -16,6 +16,8 @@ export interface TranscriptWatchOptions {
   spoolDir: string;
   /** The transcript reader of a harness's adapter, if it has one. */
   findReader: (harness: string) => ((transcriptPath: string) => TurnOutcomeLike | null) | undefined;
+  /** The harnesses findReader has a reader for, when known: the others' sessions are not even loaded. */
+  harnesses?: readonly string[];
   logger?: LifecycleLogger;
 }
 
@@ -28,7 +30,7 @@ export interface TranscriptWatchOptions {
 export function watchTranscripts(options: TranscriptWatchOptions): string[] {
   const logger = options.logger ?? silentLogger;
   const written: string[] = [];
-  for (const session of listActiveSessionsWithTranscript(options.store)) {
+  for (const session of listActiveSessionsWithTranscript(options.store, options.harnesses)) {
     const path = session.facts.transcriptPath;
     if (!path) continue;
     const reader = options.findReader(session.harness);

@@ -27,11 +27,12 @@ function activeSession(lastSignalAt: number, transcriptPath = rollout) {
   return session.id;
 }
 
-function watch(outcome: TurnOutcomeLike | null) {
+function watch(outcome: TurnOutcomeLike | null, harnesses?: string[]) {
   const read: string[] = [];
   const written = watchTranscripts({
     store,
     spoolDir: aoPaths(home).spool,
+    ...(harnesses && { harnesses }),
     findReader: (harness) => (harness === testDeriver.id ? (path) => (read.push(path), outcome) : undefined),
   });
   ingestSpool({ store, spoolDir: aoPaths(home).spool, findDeriver: () => testDeriver });
@@ -71,5 +72,11 @@ describe('turn ends read from a transcript', () => {
     execFileSync('mkfifo', [fifo]);
     for (const path of [fifo, '/dev/zero', 'rollout.jsonl', home]) activeSession(1_000, path);
     expect(watch({ status: 'failed', at: 9_000 }).read).toEqual([]);
+  });
+
+  it('loads only the sessions of the harnesses that can read a transcript, when told which', () => {
+    activeSession(1_000);
+    expect(watch({ status: 'failed', at: 9_000 }, ['another-harness']).read).toEqual([]);
+    expect(watch({ status: 'failed', at: 9_000 }, [testDeriver.id]).read).toEqual([rollout]);
   });
 });

@@ -36,10 +36,15 @@ export function listProbeTargets(store: Store): ProbeTarget[] {
   }));
 }
 
-/** Live `active` sessions whose facts name a transcript: the only ones the transcript watch reads. */
-export function listActiveSessionsWithTranscript(store: Store): SessionRecord[] {
+/**
+ * Live `active` sessions whose facts name a transcript: the only ones the transcript watch reads;
+ * only those of `harnesses` when given (the harnesses that can read a transcript at all).
+ */
+export function listActiveSessionsWithTranscript(store: Store, harnesses?: readonly string[]): SessionRecord[] {
+  if (harnesses?.length === 0) return [];
+  const only = harnesses ? ` AND harness IN (${harnesses.map(() => '?').join(', ')})` : '';
   const rows = store.db
-    .prepare("SELECT * FROM sessions WHERE terminated = 0 AND activity_state = 'active' AND instr(facts, '\"transcriptPath\"') > 0 ORDER BY created_at, id")
-    .all() as SessionRow[];
+    .prepare(`SELECT * FROM sessions WHERE terminated = 0 AND activity_state = 'active' AND instr(facts, '"transcriptPath"') > 0${only} ORDER BY created_at, id`)
+    .all(...(harnesses ?? [])) as SessionRow[];
   return rows.map(rowToSession);
 }
