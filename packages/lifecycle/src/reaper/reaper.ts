@@ -31,7 +31,8 @@ type ProcessIdentity = Pick<SessionRecord, 'pid' | 'pidStartTime' | 'hostPid' | 
 export function probeSession(session: ProcessIdentity, probe: ReaperOptions['probe'] = probeProcess): ProbeResult {
   const results: ProbeResult[] = [];
   if (session.hostPid !== null) results.push(probe(session.hostPid, session.hostStartTime));
-  if (session.pid !== null) results.push(probe(session.pid, session.pidStartTime));
+  // A live host settles it: the agent's probe can only add "alive" or "dead" to an alive session.
+  if (results[0] !== 'alive' && session.pid !== null) results.push(probe(session.pid, session.pidStartTime));
   if (results.length === 0 || results.includes('alive')) return 'alive';
   if (results.includes('failed')) return 'failed';
   return 'dead';
