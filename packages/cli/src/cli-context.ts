@@ -1,5 +1,6 @@
 import { aoLauncherPath } from './install-paths.js';
-import { aoPaths, ingestSpool, listSpool, resolveAoHome, Store, watchTranscripts, type AoPaths, type IngestStats, type LifecycleLogger } from '@ao/lifecycle';
+import { aoPaths, ingestSpool, listSpool, reapOnce, resolveAoHome, Store, watchTranscripts, type AoPaths, type IngestStats, type LifecycleLogger } from '@ao/lifecycle';
+import { daemonHealth } from './daemon/daemon-health.js';
 import type { AdapterRegistry } from '@ao/registry';
 import { lazyFileLogger } from './lazy-logger.js';
 
@@ -56,6 +57,23 @@ export class CliContext {
     return stats;
   }
 
+  /**
+   * What every read that shows state is built on (`ls`, `status`, `events`, and their `ao json`
+   * actions): pending signals applied and, when no daemon is reaping (none runs, or it is stopped
+   * or not answering), deaths confirmed by one reaper pass of our own, with the daemon's breaker
+   * rules. Without it an adopted agent that died read `working` until someone ran `ao reap`.
+   */
+  async refresh(): Promise<void> {
+    await this.ingest();
+    if (daemonHealth(this.paths.home).state === 'running') return;
+    try {
+      await reapOnce({ store: this.store, logger: this.logger });
+    } catch (error) {
+      // A read still answers with what the store says; the next read or `ao reap` tries again.
+      this.logger.warn({ error: String(error) }, 'reaper pass during a read failed');
+    }
+  }
+
   private async applySpool(): Promise<IngestStats> {
     if (listSpool(this.paths.spool, 1).length === 0) return { consumed: 0, applied: 0, dropped: 0, duplicates: 0, rejected: 0, unclaimed: 0 };
     await this.loadRegistry();
@@ -76,6 +94,7 @@ export class CliContext {
     const written = watchTranscripts({
       store: this.store,
       spoolDir: this.paths.spool,
+      harnesses: registry.ids().filter((id) => registry.get(id).readTurnOutcome !== undefined),
       findReader: (harness) => {
         const adapter = registry.find(harness);
         return adapter?.readTurnOutcome ? (path: string) => adapter.readTurnOutcome!(path) : undefined;

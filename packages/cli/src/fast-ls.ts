@@ -1,18 +1,35 @@
 import { connect } from 'node:net';
 import { resolveAoHome } from '@ao/lifecycle';
+import { daemonHealth, rememberUnresponsive } from './daemon/daemon-health.js';
 import { buildId, daemonSocketPath, type SessionsRequest } from './daemon/daemon-protocol.js';
 import { displayOptions } from './display-settings.js';
 import { renderSessionTable } from './session-table.js';
 
 /**
+ * How long `ao ls` waits for the daemon's answer. It answers 1,000 sessions in a few tens of
+ * milliseconds; one that takes longer is stuck (or stopped), and reading the store directly is
+ * both correct and faster than waiting.
+ */
+export const DAEMON_ANSWER_TIMEOUT_MS = 300;
+
+/**
  * `ao ls [--all] [--json]` answered by a running daemon. Returns false (and prints nothing) when
- * no daemon of this build answers quickly; the caller then runs the ordinary command.
+ * no daemon of this build answers quickly; the caller then runs the ordinary command. A daemon
+ * that is stopped is not asked at all; one that does not answer in time is remembered, and not
+ * asked again for a few seconds (see daemon-health.ts).
  */
 export async function tryDaemonList(args: string[]): Promise<boolean> {
   const aoHome = resolveAoHome();
+  const health = daemonHealth(aoHome);
+  if (health.state !== 'running') return false;
   const all = args.includes('--all');
   const json = args.includes('--json');
-  const display = displayOptions(process.env, Date.now());
+  let display;
+  try {
+    display = displayOptions(process.env, Date.now());
+  } catch {
+    return false; // the ordinary command reports the bad setting
+  }
   const request: SessionsRequest = {
     op: 'sessions',
     all,
@@ -21,11 +38,17 @@ export async function tryDaemonList(args: string[]): Promise<boolean> {
     noSignalAfterMs: display.noSignalAfterMs as number,
   };
   const body = await new Promise<Buffer | null>((done) => {
-    const socket = connect(daemonSocketPath(aoHome));
+    let socket;
+    try {
+      socket = connect(daemonSocketPath(aoHome));
+    } catch {
+      return done(null);
+    }
     const timer = setTimeout(() => {
       socket.destroy();
+      rememberUnresponsive(aoHome, health.owner);
       done(null);
-    }, 2000);
+    }, DAEMON_ANSWER_TIMEOUT_MS);
     const chunks: Buffer[] = [];
     socket.on('error', () => {
       clearTimeout(timer);

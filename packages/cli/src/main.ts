@@ -22,10 +22,14 @@ async function runFullCli(): Promise<void> {
 if (args[0] === 'hooks' && args[1] !== '--help' && args[1] !== '-h') {
   const { runHookCapture } = await import('./hooks-entry.js');
   runHookCapture(args.slice(1));
-} else if (args[0] === 'ls' && args.slice(1).every((arg) => arg === '--all' || arg === '--json') && !process.env.AO_NO_DAEMON_READS) {
-  // The hottest read: served by the daemon when one runs (no SQLite, no command modules here).
-  const { tryDaemonList } = await import('./fast-ls.js');
-  if (!(await tryDaemonList(args))) await runFullCli();
+} else if (args[0] === 'ls' && args.slice(1).every((arg) => arg === '--all' || arg === '--json')) {
+  // The hottest read: served by the daemon when one runs (no SQLite, no command modules here),
+  // else read from the store directly (still without the command-line parser).
+  const served = !process.env.AO_NO_DAEMON_READS && (await (await import('./fast-ls.js')).tryDaemonList(args));
+  if (!served) {
+    const { runDirectList } = await import('./direct-ls.js');
+    process.exitCode = await runDirectList(args);
+  }
 } else {
   await runFullCli();
 }

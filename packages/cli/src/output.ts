@@ -8,18 +8,20 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-// ao's own codes are snake_case; a foreign one (ENOENT, SQLITE_BUSY…) is no contract of ao's.
-const AO_CODE = /^[a-z][a-z0-9_]*$/;
+/** ao's own error codes are snake_case; ENOENT, SQLITE_BUSY, ERR_… belong to someone else. */
+const OWN_CODE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 
 /** Prints an error the way the contract says: JSON on stdout with --json, a sentence on stderr otherwise. */
 export function printError(error: unknown, json: boolean): number {
   const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
   const cliError =
     error instanceof CliError
       ? error
-      : typeof code === 'string' && AO_CODE.test(code) && error instanceof Error
-        ? new CliError(code, error.message)
-        : new CliError('internal_error', error instanceof Error ? error.message : String(error));
+      : typeof code === 'string' && OWN_CODE.test(code)
+        ? new CliError(code, message)
+        : // A foreign code (a system call's, SQLite's) is no contract of ao's: keep it in the sentence only.
+          new CliError('internal_error', typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message);
   if (json) printJson({ error: { code: cliError.code, message: cliError.message } });
   else process.stderr.write(`ao: ${cliError.message}\n`);
   return cliError.exitCode;

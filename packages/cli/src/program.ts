@@ -154,9 +154,8 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
     .description('seed protocol: one JSON request on stdin, one JSON response on stdout (action "capabilities" lists the rest)')
     .option('--json', 'accepted for uniformity; output is always JSON')
     .action(async () => {
-      const { readFileSync } = await import('node:fs');
-      const { handleJsonRequest } = await import('./commands/json-protocol.js');
-      const { response, ok } = await handleJsonRequest(context, readFileSync(0, 'utf8'));
+      const { handleJsonRequest, readRequest } = await import('./commands/json-protocol.js');
+      const { response, ok } = await handleJsonRequest(context, await readRequest(process.stdin));
       process.stdout.write(`${JSON.stringify(response)}\n`);
       if (!ok) setExit(1);
     });

@@ -94,4 +94,22 @@ describe('ao daemon', () => {
       await daemon;
     }
   });
+
+  it('a served answer ages like a fresh read: working turns stale once the threshold passes', async () => {
+    const aoHome = newHome();
+    const env = { AO_HOME: aoHome, AO_STALE_AFTER_SECONDS: '1' };
+    const daemon = execa(AO_BIN, ['daemon'], { env, reject: false });
+    try {
+      await waitFor('the daemon socket', async () => existsSync(join(aoHome, 'run', 'daemon.sock')));
+      const { id } = await aoJson(aoHome, ['register', '--agent', 'claude-code', '--cwd', tempDir('p-')]);
+      await execa(AO_BIN, ['hooks', 'claude-code', 'user-prompt-submit', '--session', id], { input: '{"prompt":"go"}', env: { AO_HOME: aoHome } });
+      expect((await aoJson(aoHome, ['ls'], { env }))[0]).toMatchObject({ id, status: 'working' });
+      // Nothing changes in the store: only time. The daemon must not keep serving "working".
+      await waitFor('the served status to turn stale', async () => (await aoJson(aoHome, ['ls'], { env }))[0].status === 'stale');
+      expect(await aoJson(aoHome, ['ls'], { env })).toEqual(await aoJson(aoHome, ['ls'], { env: { ...env, AO_NO_DAEMON_READS: '1' } }));
+    } finally {
+      daemon.kill('SIGTERM');
+      await daemon;
+    }
+  });
 });

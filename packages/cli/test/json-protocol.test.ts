@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAo, tempDir } from './ao-harness.js';
 
@@ -35,5 +36,33 @@ describe('ao json (seed protocol)', () => {
     const { exitCode, response } = await request(tempDir('ao-home-'), body);
     expect(exitCode).toBe(1);
     expect(response).toMatchObject({ version: 'v1', ok: false, error: { code, message: expect.any(String) } });
+  });
+
+  it('an endless request is cut off at 1 MiB and answered invalid_request', async () => {
+    // Before the cap, ao read all of stdin into memory (600 MB in: 1.1 GB RSS) and never answered.
+    let sent = 0;
+    const endless = new Readable({
+      read() {
+        sent += 64 * 1024;
+        this.push(Buffer.alloc(64 * 1024, 0x20));
+      },
+    });
+    const result = await runAo(tempDir('ao-home-'), ['json'], { input: endless, timeout: 30_000 });
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, id: null, error: { code: 'invalid_request', message: expect.stringContaining('1 MiB') } });
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('a huge id or action is refused without being echoed back', async () => {
+    const aoHome = tempDir('ao-home-');
+    for (const body of [
+      { version: 'v1', id: 'i'.repeat(500_000), action: 'ls' },
+      { version: 'v1', id: 3, action: 'a'.repeat(500_000) },
+    ]) {
+      const result = await runAo(aoHome, ['json'], { input: JSON.stringify(body) });
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout.length).toBeLessThan(1000);
+      expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    }
   });
 });

@@ -49,3 +49,23 @@ export function displayStatus(session: DisplayInput, options: DisplayOptions): D
   }
   return { status: 'idle', ...none };
 }
+
+/**
+ * The first moment after `options.now` at which `displayStatus` of this session, unchanged in the
+ * store, would read differently (it crosses the no_signal or the stale threshold); null when time
+ * alone never changes it. What lets a reader reuse a rendered answer exactly as long as it is true.
+ */
+export function displayStatusChangesAt(session: DisplayInput, options: DisplayOptions): number | null {
+  const current = displayStatus(session, options).status;
+  if (current !== 'working' && current !== 'idle') return null; // the statuses above them do not age
+  const candidates: number[] = [];
+  const launchedAt = session.launchedAt ?? session.createdAt;
+  if (session.expectsStartupSignal && session.firstSignalAt === null) {
+    candidates.push(launchedAt + (options.noSignalAfterMs ?? DEFAULT_NO_SIGNAL_AFTER_MS) + 1);
+  }
+  if (session.activityState === 'active' && session.toolsInFlight.length === 0) {
+    candidates.push((session.lastSignalAt ?? launchedAt) + (options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS) + 1);
+  }
+  const future = candidates.filter((at) => at > options.now);
+  return future.length > 0 ? Math.min(...future) : null;
+}

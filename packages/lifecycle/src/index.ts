@@ -23,6 +23,7 @@ export * from './store/store.js';
 export * from './store/session-record.js';
 export * from './store/event-record.js';
 export * from './store/event-names.js';
+export * from './store/session-queries.js';
 export * from './reaper/process-probe.js';
 export * from './reaper/reap-judgement.js';
 export * from './reaper/reaper.js';

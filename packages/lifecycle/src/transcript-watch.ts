@@ -1,4 +1,6 @@
+import { isRegularFile } from '@ao/registry';
 import type { Store } from './store/store.js';
+import { listActiveSessionsWithTranscript } from './store/session-queries.js';
 import { writeSpoolRecord } from './spool/spool-writer.js';
 import { nowNs } from './spool/capture-time.js';
 import { silentLogger, type LifecycleLogger } from './logger.js';
@@ -14,6 +16,8 @@ export interface TranscriptWatchOptions {
   spoolDir: string;
   /** The transcript reader of a harness's adapter, if it has one. */
   findReader: (harness: string) => ((transcriptPath: string) => TurnOutcomeLike | null) | undefined;
+  /** The harnesses findReader has a reader for, when known: the others' sessions are not even loaded. */
+  harnesses?: readonly string[];
   logger?: LifecycleLogger;
 }
 
@@ -26,11 +30,14 @@ export interface TranscriptWatchOptions {
 export function watchTranscripts(options: TranscriptWatchOptions): string[] {
   const logger = options.logger ?? silentLogger;
   const written: string[] = [];
-  for (const session of options.store.listSessions()) {
+  for (const session of listActiveSessionsWithTranscript(options.store, options.harnesses)) {
     const path = session.facts.transcriptPath;
-    if (session.activityState !== 'active' || !path) continue;
+    if (!path) continue;
     const reader = options.findReader(session.harness);
     if (!reader) continue;
+    // The path came in a hook payload: a reader is only ever handed a regular file (a FIFO would
+    // block the read, and every ao command and the daemon with it; see docs/signal-path.md).
+    if (!isRegularFile(path)) continue;
     let outcome: TurnOutcomeLike | null;
     try {
       outcome = reader(path);

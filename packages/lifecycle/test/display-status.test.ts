@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayStatus } from '../src/display-status.js';
+import { displayStatus, displayStatusChangesAt } from '../src/display-status.js';
 
 const base = {
   terminated: false,
@@ -36,5 +36,36 @@ describe('displayStatus', () => {
     expect(displayStatus(active, { now: 59_000, staleAfterMs: 60_000 }).status).toBe('working');
     // A long tool run is not a lost Stop.
     expect(displayStatus({ ...active, toolsInFlight: [{ id: 't', name: 'Bash' }] }, { now: 61_000, staleAfterMs: 60_000 }).status).toBe('working');
+  });
+});
+
+describe('displayStatusChangesAt', () => {
+  it('names exactly the moment time alone changes the status, or null when it never does', () => {
+    const options = { noSignalAfterMs: 90_000, staleAfterMs: 600_000 };
+    const sessions = [];
+    for (const activityState of [null, 'active', 'idle', 'blocked', 'waiting_input', 'exited'] as const) {
+      for (const firstSignalAt of [null, 5_000]) {
+        for (const toolsInFlight of [[], [{ name: 'Bash' }]]) {
+          for (const terminated of [false, true]) {
+            for (const expectsStartupSignal of [true, false]) {
+              sessions.push({ ...base, activityState, firstSignalAt, lastSignalAt: firstSignalAt, toolsInFlight, terminated, expectsStartupSignal });
+            }
+          }
+        }
+      }
+    }
+    for (const session of sessions) {
+      for (const now of [0, 60_000, 95_000, 400_000, 700_000]) {
+        const status = (at: number) => displayStatus(session, { ...options, now: at }).status;
+        const changesAt = displayStatusChangesAt(session, { ...options, now });
+        if (changesAt === null) {
+          expect(status(now + 10 ** 9)).toBe(status(now));
+        } else {
+          expect(changesAt).toBeGreaterThan(now);
+          expect(status(changesAt - 1)).toBe(status(now));
+          expect(status(changesAt)).not.toBe(status(now));
+        }
+      }
+    }
   });
 });

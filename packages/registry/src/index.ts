@@ -11,3 +11,4 @@ export * from './git-repo.js';
 export * from './managed-gitignore.js';
 export * from './derivation-rows.js';
 export * from './hook-context-check.js';
+export * from './regular-file.js';

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readRegularFileTail } from '@ao/registry';
 
 /**
  * How Codex's last turn ended, read from its transcript: the rollout JSONL that every Codex hook
@@ -72,31 +72,16 @@ export function lastCodexTurn(rolloutText: string): CodexTurnOutcome | null {
 
 /**
  * Reads the tail of a Codex rollout file and returns its last turn's outcome; null when the file
- * cannot be read or records no turn. Never throws.
+ * cannot be read or records no turn. Never throws, never blocks: the path comes from a hook
+ * payload, so only a regular file is opened (a FIFO there once hung every ao command).
  */
 export function probeCodexRollout(path: string, options: { maxBytes?: number } = {}): CodexTurnOutcome | null {
-  const maxBytes = options.maxBytes ?? ROLLOUT_TAIL_BYTES;
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, maxBytes);
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buffer, read, length - read, size - length + read);
-      if (n === 0) break;
-      read += n;
-    }
-    let text = buffer.subarray(0, read).toString('utf8');
-    // A tail that starts mid-line: drop the torn first line.
-    if (size > length) text = text.slice(text.indexOf('\n') + 1);
-    return lastCodexTurn(text);
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const tail = readRegularFileTail(path, options.maxBytes ?? ROLLOUT_TAIL_BYTES);
+  if (tail === null) return null;
+  let text = tail.bytes.toString('utf8');
+  // A tail that starts mid-line: drop the torn first line.
+  if (tail.size > tail.bytes.length) text = text.slice(text.indexOf('\n') + 1);
+  return lastCodexTurn(text);
 }
 
 function errorText(error: unknown): string | undefined {

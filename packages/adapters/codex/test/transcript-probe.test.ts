@@ -59,6 +59,9 @@ describe('lastCodexTurn', () => {
     expect(lastCodexTurn('')).toBeNull();
     expect(lastCodexTurn('not json\n{"type":"event_msg"}\n')).toBeNull();
     expect(probeCodexRollout(join(scratch, 'missing.jsonl'))).toBeNull();
+    // A payload names the path: a device or a directory is no rollout, and is never read.
+    expect(probeCodexRollout('/dev/zero')).toBeNull();
+    expect(probeCodexRollout(scratch)).toBeNull();
   });
 
   it('keeps a non-JSON error message as it is, and names an error without a message', () => {

@@ -14,8 +14,7 @@ export const demoAdapter: HarnessAdapter = {
   hookCapable: true,
   // SessionStart fires as soon as the agent starts, before any prompt.
   signalsAtStartup: true,
-  // Its prompt `demo> `, printed once it reads input. ao reads the screen with trailing blanks
-  // trimmed, so the pattern must not end in the space (it did: every first send waited 30 s).
+  // Its prompt `demo> `, printed once it reads input.
   inputReadyPattern: /demo>/,
   hooks: demoHookInstaller,
   derive: deriveDemo,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import type { HarnessAdapter } from '@ao/registry';
 import type { CliContext } from '../cli-context.js';
-import { runningDaemon } from '../daemon/daemon-lock.js';
+import { daemonHealth } from '../daemon/daemon-health.js';
 import { findBinary } from '../spawn/find-binary.js';
 import { asUser } from '../private-umask.js';
 
@@ -34,8 +34,24 @@ export function checkAoHome(home: string): DoctorCheck {
 }
 
 export function checkDaemon(home: string, liveSessions: number | null): DoctorCheck {
-  const daemon = runningDaemon(home);
-  if (daemon) return { name: 'daemon', status: 'ok', message: `running (pid ${daemon.pid})` };
+  const health = daemonHealth(home);
+  if (health.state === 'running') return { name: 'daemon', status: 'ok', message: `running (pid ${health.owner.pid})` };
+  if (health.state === 'stopped') {
+    const pid = health.owner.pid;
+    return {
+      name: 'daemon',
+      status: 'warn',
+      message: `pid ${pid} is stopped (SIGSTOP or Ctrl-Z): it ingests and reaps nothing, and ao commands do that work themselves meanwhile; continue it (kill -CONT ${pid}) or end it (kill ${pid})`,
+    };
+  }
+  if (health.state === 'unresponsive') {
+    const pid = health.owner.pid;
+    return {
+      name: 'daemon',
+      status: 'warn',
+      message: `pid ${pid} is wedged: it did not answer ao ls in time ${Math.round((Date.now() - health.since) / 1000)} s ago, so ao commands read the store themselves; if it persists, end it (kill ${pid}; ao spawn starts a new one)`,
+    };
+  }
   if (liveSessions !== null && liveSessions > 0) {
     return {
       name: 'daemon',

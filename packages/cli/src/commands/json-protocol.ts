@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
+import { quoteValue } from '../parse-values.js';
 import { eventViews, sessionViews, statusView } from './session-commands.js';
 import { registerAgentData } from './register-command.js';
 import { reapOnce, storeErrorFrom, type StoreErrorCode } from '@ao/lifecycle';
@@ -9,11 +10,18 @@ import { reapOnce, storeErrorFrom, type StoreErrorCode } from '@ao/lifecycle';
  * `ao json`: the seed protocol (docs/architecture.md). One request on stdin, one response on stdout:
  * `{version:"v1", id?, client?, action, input?}` → `{version, id, action, ok, result | error}`.
  */
+/** The largest request `ao json` reads: requests are a few hundred bytes; more is a mistake or an attack. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Ids and action names are echoed back; longer ones are refused, not echoed. */
+const MAX_ID_LENGTH = 256;
+const MAX_ACTION_LENGTH = 64;
+const MAX_MESSAGE_LENGTH = 500;
+
 const requestSchema = z.object({
   version: z.literal('v1'),
-  id: z.union([z.string(), z.number()]).optional(),
-  client: z.string().optional(),
-  action: z.string().min(1),
+  id: z.union([z.string().max(MAX_ID_LENGTH), z.number()]).optional(),
+  client: z.string().max(MAX_ID_LENGTH).optional(),
+  action: z.string().min(1).max(MAX_ACTION_LENGTH),
   input: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -45,7 +53,27 @@ function capabilities() {
 
 type ErrorCode = 'invalid_request' | 'unknown_action' | 'not_found' | 'internal_error' | StoreErrorCode;
 
-export async function handleJsonRequest(context: CliContext, raw: string): Promise<{ response: object; ok: boolean }> {
+/**
+ * Reads one request from a stream (stdin), at most MAX_REQUEST_BYTES: beyond that it stops
+ * reading and returns null, so an endless or enormous input costs a megabyte, not all memory.
+ */
+export async function readRequest(input: NodeJS.ReadableStream & { destroy?: () => void }): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > MAX_REQUEST_BYTES) {
+      input.destroy?.();
+      return null;
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function handleJsonRequest(context: CliContext, raw: string | null): Promise<{ response: object; ok: boolean }> {
+  if (raw === null) return fail(undefined, undefined, 'invalid_request', `the request is larger than ${MAX_REQUEST_BYTES} bytes; send one JSON request of at most 1 MiB`);
   let body: unknown;
   try {
     body = JSON.parse(raw);
@@ -60,7 +88,7 @@ export async function handleJsonRequest(context: CliContext, raw: string): Promi
   }
   const { id, action, input } = request.data;
   const entry = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
-  if (!entry) return fail(id, action, 'unknown_action', `unknown action "${action}"; see action "capabilities"`);
+  if (!entry) return fail(id, action, 'unknown_action', `unknown action ${quoteValue(action)}; see action "capabilities"`);
   try {
     const result = await entry.handler(context, input ?? {});
     return { ok: true, response: { version: 'v1', id: id ?? null, action, ok: true, result } };
@@ -77,14 +105,15 @@ export async function handleJsonRequest(context: CliContext, raw: string): Promi
 }
 
 function fail(id: unknown, action: unknown, code: ErrorCode, message: string) {
+  const echoableId = (typeof id === 'string' && id.length <= MAX_ID_LENGTH) || (typeof id === 'number' && Number.isFinite(id));
   return {
     ok: false,
     response: {
       version: 'v1',
-      id: typeof id === 'string' || typeof id === 'number' ? id : null,
-      action: typeof action === 'string' ? action : null,
+      id: echoableId ? id : null,
+      action: typeof action === 'string' && action.length <= MAX_ACTION_LENGTH ? action : null,
       ok: false,
-      error: { code, message },
+      error: { code, message: message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message },
     },
   };
 }

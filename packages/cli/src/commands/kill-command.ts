@@ -1,6 +1,7 @@
 import { markDead, probeProcess, type SessionRecord } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../output.js';
+import { parseSeconds } from '../parse-values.js';
 import { CliError } from '../cli-error.js';
 import { findSessionOrThrow } from './session-commands.js';
 import { askHost } from './session-host-client.js';
@@ -36,9 +37,9 @@ function signal(pid: number, name: NodeJS.Signals): void {
  * period; marks the session terminated and keeps its record and log.
  */
 export async function killSession(context: CliContext, idOrName: string, options: KillOptions): Promise<void> {
+  const graceMs = (parseSeconds(options.grace, '--grace') ?? 5) * 1000;
   await context.ingest();
   const session = findSessionOrThrow(context, idOrName);
-  const graceMs = options.grace !== undefined && /^[0-9]+(\.[0-9]+)?$/.test(options.grace) ? Number(options.grace) * 1000 : 5000;
   let stopped = !alive(session);
   if (!stopped) {
     let viaHost = false;

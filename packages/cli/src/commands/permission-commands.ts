@@ -1,7 +1,8 @@
 import { captureSignal } from '@ao/lifecycle/capture';
 import { sessionView, type SessionRecord } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
-import { CliError, invalidArgument } from '../cli-error.js';
+import { CliError } from '../cli-error.js';
+import { parseSeconds } from '../parse-values.js';
 import { displayOptions } from '../display-settings.js';
 import { sessionFiles } from '../host/launch-spec.js';
 import { printJson } from '../output.js';
@@ -15,7 +16,7 @@ export interface PermissionOptions {
   json?: boolean;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_S = 10;
 /** Between two keys of one answer (OpenCode's Right, Right, Enter); the recorder waited 300 ms. */
 const KEY_GAP_MS = 200;
 /** A harness that reports a denial does so well within this (Codex's Interrupt: ~0.1 s). */
@@ -32,7 +33,8 @@ export function denyPermission(context: CliContext, idOrName: string, options: P
 }
 
 async function answerPermission(context: CliContext, idOrName: string, answer: PermissionAnswer, options: PermissionOptions): Promise<void> {
-  const timeoutMs = parseTimeout(options.timeout);
+  const timeoutMs = (parseSeconds(options.timeout, '--timeout') ?? DEFAULT_TIMEOUT_S) * 1000;
+  const display = displayOptions(context.env, context.now());
   await context.ingest();
   const session = findSessionOrThrow(context, idOrName);
   // Keys typed anywhere but into an open dialog would be taken as input: refuse rather than guess.
@@ -52,7 +54,7 @@ async function answerPermission(context: CliContext, idOrName: string, answer: P
     throw new CliError('host_unreachable', `session ${session.id}: ${(error as Error).message}; is it still running? (ao status ${session.id})`);
   }
   const fresh = await waitForAnswer(context, session, answer, Date.now(), timeoutMs);
-  const view = sessionView(fresh, displayOptions(context.env, context.now()));
+  const view = sessionView(fresh, { ...display, now: context.now() });
   if (fresh.activityState === 'blocked' && !fresh.terminated) {
     throw new CliError(
       'not_answered',
@@ -94,10 +96,4 @@ function recordDenial(context: CliContext, session: SessionRecord): void {
     readInput: () => Buffer.from(JSON.stringify({ answer: 'deny' })),
   });
   if (!outcome.captured) context.logger.warn({ sessionId: session.id, reason: outcome.reason }, 'could not record the denial');
-}
-
-function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(value)) throw invalidArgument(`--timeout must be a number of seconds, got "${value}"`);
-  return Number(value) * 1000;
 }

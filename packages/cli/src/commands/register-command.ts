@@ -5,6 +5,7 @@ import type { CliContext } from '../cli-context.js';
 import { CliError, invalidArgument } from '../cli-error.js';
 import { printJson } from '../output.js';
 import { displayOptions } from '../display-settings.js';
+import { parseCount } from '../parse-values.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import { asUser } from '../private-umask.js';
 
@@ -46,8 +47,7 @@ export async function registerAgentData(context: CliContext, options: RegisterOp
   let pid: number | null = null;
   let pidStartTime: string | null = null;
   if (options.pid !== undefined) {
-    if (!/^[1-9][0-9]*$/.test(options.pid)) throw invalidArgument(`--pid must be a positive integer, got "${options.pid}"`);
-    pid = Number(options.pid);
+    pid = parseCount(options.pid, '--pid', { min: 1 })!;
     pidStartTime = readProcessStartTime(pid);
     if (pidStartTime === null) throw new CliError('not_found', `no running process with pid ${pid}`);
   }
@@ -55,6 +55,8 @@ export async function registerAgentData(context: CliContext, options: RegisterOp
     throw invalidArgument('--name may hold only letters, digits, ".", "_" and "-" (at most 64)');
   }
   const now = context.now();
+  // Read before anything is written: a malformed display setting must not leave a half-made session.
+  const display = displayOptions(context.env, now);
   const session = createSession(context.store, {
     harness: adapter.id,
     cwd,
@@ -72,7 +74,7 @@ export async function registerAgentData(context: CliContext, options: RegisterOp
     throw error;
   }
   const result = {
-    ...sessionView(session, displayOptions(context.env, now)),
+    ...sessionView(session, display),
     hooks: { files: installed.files, notes: installed.notes, ...(installed.launchArgs && { launchArgs: installed.launchArgs }) },
   };
   return { result, displayName: adapter.displayName, notes: installed.notes };

@@ -33,7 +33,14 @@ function removeSession(context: CliContext, session: SessionRecord, force: boole
     branchKept = removeWorktree(worktree, { force: true }).branchKept;
   }
   context.store.deleteSession(session.id);
-  rmSync(sessionFiles(context.paths.home, session.id).dir, { recursive: true, force: true });
+  const files = sessionFiles(context.paths.home, session.id);
+  rmSync(files.dir, { recursive: true, force: true });
+  try {
+    // A host killed with SIGKILL leaves its socket behind; outside AO_HOME nothing else would remove it.
+    rmSync(files.socket, { force: true });
+  } catch {
+    // an unusable socket directory holds nothing of ours
+  }
   return { id: session.id, removed: true, ...(worktree && { worktreeRemoved: true, branchKept }) };
 }
 

@@ -1,6 +1,7 @@
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
 import { printJson } from '../output.js';
+import { parseSeconds } from '../parse-values.js';
 import { findSessionOrThrow } from './session-commands.js';
 import { askHost, assertRunning } from './session-host-client.js';
 
@@ -16,6 +17,7 @@ export interface SendOptions {
  * a stray keystroke there would answer it.
  */
 export async function sendText(context: CliContext, idOrName: string, text: string, options: SendOptions): Promise<void> {
+  const timeoutMs = (parseSeconds(options.timeout, '--timeout') ?? 15) * 1000;
   await context.ingest();
   const session = findSessionOrThrow(context, idOrName);
   assertRunning(session);
@@ -25,8 +27,7 @@ export async function sendText(context: CliContext, idOrName: string, text: stri
       `session ${session.id} is waiting on a permission dialog; typing now would answer it. Answer it (ao attach ${session.id}) or pass --force`,
     );
   }
-  const timeoutMs = options.timeout !== undefined && /^[0-9]+(\.[0-9]+)?$/.test(options.timeout) ? Number(options.timeout) * 1000 : 15_000;
-  // Answering an open question is acknowledged by the session leaving waiting_input.
+    // Answering an open question is acknowledged by the session leaving waiting_input.
   const answering = session.activityState === 'waiting_input';
   // The host waits (bounded) until the harness takes input before typing.
   const reply = await askHost(context, session, { op: 'send', text, submit: true }, timeoutMs + 45_000);

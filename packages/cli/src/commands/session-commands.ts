@@ -1,6 +1,7 @@
 import { eventView, sessionView, type EventView, type SessionRecord, type SessionView } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
-import { invalidArgument, notFound } from '../cli-error.js';
+import { notFound } from '../cli-error.js';
+import { parseCount } from '../parse-values.js';
 import { printJson } from '../output.js';
 import { describeStatus, renderSessionTable } from '../session-table.js';
 import { displayOptions } from '../display-settings.js';
@@ -13,15 +14,17 @@ export function findSessionOrThrow(context: CliContext, idOrName: string): Sessi
 
 /** The session objects of `ao ls`, current as of now. */
 export async function sessionViews(context: CliContext, all: boolean): Promise<SessionView[]> {
-  await context.ingest();
+  const display = displayOptions(context.env, 0); // a malformed setting fails before any work
+  await context.refresh();
   const now = context.now();
-  return context.store.listSessions({ all }).map((session) => sessionView(session, displayOptions(context.env, now)));
+  return context.store.listSessions({ all }).map((session) => sessionView(session, { ...display, now }));
 }
 
 /** The session object of `ao status`, current as of now. */
 export async function statusView(context: CliContext, idOrName: string): Promise<SessionView> {
-  await context.ingest();
-  return sessionView(findSessionOrThrow(context, idOrName), displayOptions(context.env, context.now()));
+  const display = displayOptions(context.env, 0); // a malformed setting fails before any work
+  await context.refresh();
+  return sessionView(findSessionOrThrow(context, idOrName), { ...display, now: context.now() });
 }
 
 /** `ao ls [--all]` */
@@ -54,17 +57,11 @@ export async function showStatus(context: CliContext, idOrName: string, options:
   process.stdout.write(`${lines.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n')}\n`);
 }
 
-function parseCount(value: string | number | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[0-9]+$/.test(String(value))) throw invalidArgument(`${flag} must be a non-negative integer, got "${value}"`);
-  return Number(value);
-}
-
 /** The event objects of `ao events`: all matching, paged only when a limit is given. */
 export async function eventViews(context: CliContext, query: { id?: string; since?: string | number; limit?: string | number }): Promise<EventView[]> {
-  const since = parseCount(query.since, 'since');
-  const limit = parseCount(query.limit, 'limit');
-  await context.ingest();
+  const since = parseCount(query.since, '--since');
+  const limit = parseCount(query.limit, '--limit');
+  await context.refresh();
   const sessionId = query.id === undefined ? undefined : findSessionOrThrow(context, query.id).id;
   return context.store.listEvents({ sessionId, since, limit }).map(eventView);
 }
@@ -97,7 +94,7 @@ export async function listEvents(
   emit(first);
   await new Promise<void>((resolve) => {
     const timer = setInterval(async () => {
-      await context.ingest();
+      await context.refresh();
       emit(context.store.listEvents({ sessionId, since }).map(eventView));
     }, 250);
     const stop = () => {

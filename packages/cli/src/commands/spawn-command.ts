@@ -10,6 +10,7 @@ import { checkWorktreeSource, createWorktree, removeWorktree, type Worktree } fr
 import { sessionFiles, type LaunchSpec } from '../host/launch-spec.js';
 import { startSessionHost, waitForHost } from '../spawn/session-host-process.js';
 import { ensureDaemon } from '../daemon/daemon-control.js';
+import { prepareSocketDirectory } from '../socket-place.js';
 import { resolveAdapter } from './resolve-adapter.js';
 import { resolveDirectory } from './register-command.js';
 import { usersUmask } from '../private-umask.js';
@@ -32,6 +33,8 @@ export interface SpawnOptions {
  * fails is rolled back (session, launch files, worktree).
  */
 export async function spawnAgent(context: CliContext, options: SpawnOptions, extraArgs: string[]): Promise<void> {
+  // Read before anything is written: a malformed display setting must not fail a launch that ran.
+  const display = displayOptions(context.env, context.now());
   const adapter = await resolveAdapter(context, options.agent ?? options.harness);
   const cwd = resolveDirectory(options.cwd);
   if (options.name !== undefined && (!/^[A-Za-z0-9._-]{1,64}$/.test(options.name) || context.store.nameTaken(options.name))) {
@@ -94,6 +97,11 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
     return;
   }
 
+  // Where the host's socket goes, checked (and made) before anything else is written: an unusable
+  // place is a clear error now rather than a launch that fails half-way.
+  prepareSocketDirectory(aoHome);
+  void files.socket;
+
   let worktree: Worktree | null = null;
   let sessionCreated = false;
   let hostPid: number | null = null;
@@ -127,8 +135,9 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
     );
     sessionCreated = true;
     context.store.insertLaunch({ id: launchId, sessionId: id, command: [launch.command, ...launch.args], startedAt: now });
-    hostPid = startSessionHost(files.dir);
-    await waitForHost(files.ready, hostPid);
+    const host = startSessionHost(files);
+    hostPid = host.pid!;
+    await waitForHost(files, host);
   } catch (error) {
     if (hostPid !== null) {
       try {
@@ -145,7 +154,7 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
 
   if (options.daemon !== false) ensureDaemon(context.paths.home);
   const session = context.store.getSession(id)!;
-  const view = sessionView(session, displayOptions(context.env, context.now()));
+  const view = sessionView(session, { ...display, now: context.now() });
   if (options.json) return printJson(view);
   process.stdout.write(`Started ${adapter.displayName} session ${id} (${session.name}) in ${workdir}, pid ${session.pid}\n`);
   process.stdout.write(`  ao attach ${id}    ao send ${id} "…"    ao status ${id}    ao kill ${id}\n`);

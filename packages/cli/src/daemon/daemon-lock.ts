@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeProcess, readProcessStartTime } from '@ao/lifecycle';
 
@@ -29,6 +29,7 @@ export function runningDaemon(aoHome: string): DaemonOwner | null {
  */
 export function acquireDaemonLock(aoHome: string): boolean {
   const path = daemonLockPath(aoHome);
+  mkdirSync(aoHome, { recursive: true, mode: 0o700 }); // `ao daemon` may be the first ao command run for this AO_HOME
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);

@@ -1,17 +1,22 @@
-import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { mkdirSync, rmSync, watch, type FSWatcher } from 'node:fs';
 import { reapOnce } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { acquireDaemonLock, releaseDaemonLock } from './daemon-lock.js';
-import { startDaemonServer } from './daemon-server.js';
+import { startDaemonServer, type DaemonServer } from './daemon-server.js';
 import { daemonSocketPath } from './daemon-protocol.js';
-import { rmSync } from 'node:fs';
-import type { Server } from 'node:net';
 
 export interface DaemonOptions {
   reapIntervalMs?: number;
   /** Ingestion also runs on this period, in case a filesystem watch event is missed. */
   ingestIntervalMs?: number;
 }
+
+/**
+ * After SIGTERM or SIGINT the daemon is gone within this, whatever it was doing: a stop that
+ * waits on work that never ends (a store locked by a stopped process, a hung client) must not
+ * leave a daemon that "ignores SIGTERM".
+ */
+export const STOP_DEADLINE_MS = 2000;
 
 /**
  * `ao daemon`: applies spool records as they arrive, runs the reaper every 2 s, and on start
@@ -27,35 +32,63 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
   mkdirSync(paths.spool, { recursive: true, mode: 0o700 });
   let stopping = false;
   let reaping = false;
+  // The passes in flight, awaited (within the deadline) before the store is closed under them.
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: () => Promise<void>) => {
+    const promise = work().finally(() => inFlight.delete(promise));
+    inFlight.add(promise);
+    return promise;
+  };
 
-  const ingest = async () => {
-    try {
-      await context.ingest();
-    } catch (error) {
-      logger.warn({ error: String(error) }, 'daemon ingestion failed; will retry');
-    }
-  };
-  const reap = async () => {
-    if (reaping || stopping) return;
-    reaping = true;
-    try {
-      await ingest();
-      const report = await reapOnce({ store: context.store, logger });
-      if (report.reaped.length > 0) logger.info({ reaped: report.reaped }, 'daemon reaped sessions');
-    } catch (error) {
-      logger.warn({ error: String(error) }, 'daemon reaper pass failed; will retry');
-    } finally {
-      reaping = false;
-    }
-  };
+  const ingest = () =>
+    track(async () => {
+      if (stopping) return;
+      try {
+        await context.ingest();
+      } catch (error) {
+        logger.warn({ error: String(error) }, 'daemon ingestion failed; will retry');
+      }
+    });
+  const reap = () =>
+    track(async () => {
+      if (reaping || stopping) return;
+      reaping = true;
+      try {
+        await context.ingest();
+        const report = await reapOnce({ store: context.store, logger });
+        if (report.reaped.length > 0) logger.info({ reaped: report.reaped }, 'daemon reaped sessions');
+      } catch (error) {
+        logger.warn({ error: String(error) }, 'daemon reaper pass failed; will retry');
+      } finally {
+        reaping = false;
+      }
+    });
+
+  // Listen for the stop first: a SIGTERM during the boot reconcile must stop the daemon too.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      stopping = true;
+      const watchdog = setTimeout(() => {
+        logger.warn({ deadlineMs: STOP_DEADLINE_MS }, 'daemon did not stop in time; exiting anyway');
+        releaseDaemonLock(paths.home);
+        process.exit(1);
+      }, STOP_DEADLINE_MS);
+      watchdog.unref(); // a stop that completes leaves nothing for it to do
+      resolve();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
 
   logger.info({}, 'daemon started');
-  await reap(); // boot reconcile
-  let server: Server | undefined;
-  try {
-    server = await startDaemonServer(context);
-  } catch (error) {
-    logger.warn({ error: String(error) }, 'cannot serve the daemon socket; clients read the store themselves');
+  await Promise.race([reap(), stopped]); // boot reconcile
+  let server: DaemonServer | undefined;
+  if (!stopping) {
+    try {
+      server = await startDaemonServer(context);
+    } catch (error) {
+      logger.warn({ error: String(error) }, 'cannot serve the daemon socket; clients read the store themselves');
+    }
   }
 
   let pending: NodeJS.Timeout | undefined;
@@ -73,20 +106,14 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
   const ingestTimer = setInterval(() => void ingest(), options.ingestIntervalMs ?? 1000);
   const reapTimer = setInterval(() => void reap(), options.reapIntervalMs ?? 2000);
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      stopping = true;
-      resolve();
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  await stopped;
   watcher?.close();
-  server?.close();
-  rmSync(daemonSocketPath(paths.home), { force: true });
+  server?.stop();
+  if (server) rmSync(daemonSocketPath(paths.home), { force: true });
   clearInterval(ingestTimer);
   clearInterval(reapTimer);
   if (pending) clearTimeout(pending);
+  await Promise.allSettled([...inFlight]);
   releaseDaemonLock(paths.home);
   logger.info({}, 'daemon stopped');
   return 0;

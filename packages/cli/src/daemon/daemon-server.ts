@@ -1,31 +1,32 @@
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
-import { dirname } from 'node:path';
-import { sessionView, type SessionRecord } from '@ao/lifecycle';
+import { chmodSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import type { CliContext } from '../cli-context.js';
 import { lineReader } from '../host/host-protocol.js';
+import { prepareSocketDirectory } from '../socket-place.js';
 import { buildId, daemonSocketPath, type SessionsRequest } from './daemon-protocol.js';
+import { sessionsAnswerer } from './sessions-answer.js';
 
 /**
  * Serves `ao ls` from the daemon's open store: the client then loads neither SQLite nor the
- * commands, which is most of what `ao ls` costs. Every answer is read fresh from SQLite after
- * ingesting the spool, so it is exactly what the client would have read itself.
+ * commands, which is most of what `ao ls` costs. Every answer follows an ingestion of the spool
+ * and a transcript check, and is rendered from the store (or reused while identical to that:
+ * sessions-answer.ts), so it is exactly what the client would have read itself.
  */
-export async function startDaemonServer(context: CliContext): Promise<Server> {
+export interface DaemonServer {
+  /** Stops listening and drops every open connection (a stopped or slow client must not keep the daemon alive). */
+  stop(): void;
+}
+
+export async function startDaemonServer(context: CliContext): Promise<DaemonServer> {
+  prepareSocketDirectory(context.paths.home);
   const path = daemonSocketPath(context.paths.home);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   rmSync(path, { force: true });
   const build = buildId();
-  // Session rows, reused while the store has not changed: data_version moves when another
-  // connection commits, total_changes() when this one does.
-  let cached: { key: string; all: boolean; sessions: SessionRecord[] } | undefined;
-  const listSessions = (all: boolean): SessionRecord[] => {
-    const db = context.store.db;
-    const key = `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
-    if (cached?.key !== key || cached.all !== all) cached = { key, all, sessions: context.store.listSessions({ all }) };
-    return cached.sessions;
-  };
+  const answer = sessionsAnswerer(context);
+  const connections = new Set<Socket>();
   const server = createServer((socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
     socket.on('error', () => socket.destroy());
     socket.on(
       'data',
@@ -37,9 +38,7 @@ export async function startDaemonServer(context: CliContext): Promise<Server> {
         }
         try {
           await context.ingest();
-          const now = context.now();
-          const options = { now, staleAfterMs: request.staleAfterMs, noSignalAfterMs: request.noSignalAfterMs };
-          const body = Buffer.from(`${JSON.stringify(listSessions(request.all === true).map((session) => sessionView(session, options)), null, 2)}\n`);
+          const body = answer(request);
           socket.write(`${JSON.stringify({ ok: true, bytes: body.length })}\n`);
           socket.end(body);
         } catch (error) {
@@ -51,9 +50,19 @@ export async function startDaemonServer(context: CliContext): Promise<Server> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => {
-      chmodSync(path, 0o600);
-      resolve();
+      try {
+        chmodSync(path, 0o600);
+        resolve();
+      } catch (error) {
+        server.close();
+        reject(error);
+      }
     });
   });
-  return server;
+  return {
+    stop: () => {
+      server.close();
+      for (const socket of connections) socket.destroy();
+    },
+  };
 }

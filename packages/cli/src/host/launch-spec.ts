@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { socketPath } from '../socket-place.js';
 
 /** Everything the session host needs to start and supervise one launch; written by `ao spawn`. */
 export interface LaunchSpec {
@@ -32,10 +33,13 @@ export interface SessionFiles {
   ready: string;
   output: string;
   previousOutput: string;
-  socket: string;
+  /** What the host wrote on stderr: a crash before it could write its ready file. */
+  hostStderr: string;
+  /** The host's control socket (socket-place.ts); read only by those who use it, since it may throw `unsafe_socket_directory`. */
+  readonly socket: string;
 }
 
-/** Per-session files under `$AO_HOME/sessions/<id>`; the socket under `$AO_HOME/run` (short paths: sun_path is ~100 bytes). */
+/** Per-session files under `$AO_HOME/sessions/<id>`; the socket where socket-place.ts puts it (`$AO_HOME/run` unless AO_HOME is long). */
 export function sessionFiles(aoHome: string, sessionId: string): SessionFiles {
   const dir = join(aoHome, 'sessions', sessionId);
   return {
@@ -45,7 +49,10 @@ export function sessionFiles(aoHome: string, sessionId: string): SessionFiles {
     ready: join(dir, 'host-ready.json'),
     output: join(dir, 'output.log'),
     previousOutput: join(dir, 'output.log.1'),
-    socket: join(aoHome, 'run', `${sessionId}.sock`),
+    hostStderr: join(dir, 'host-stderr.log'),
+    get socket() {
+      return socketPath(aoHome, `${sessionId}.sock`);
+    },
   };
 }
 

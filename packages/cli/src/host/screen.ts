@@ -19,16 +19,22 @@ export class Screen {
     this.terminal.resize(cols, rows);
   }
 
-  /** The visible rows as text, trailing blanks trimmed. Resolves after pending writes are parsed. */
-  text(): Promise<string> {
+  /**
+   * The visible rows as text, trailing blanks trimmed. Resolves after pending writes are parsed.
+   * `keepTrailingBlanks` keeps each row's blanks: a prompt pattern such as `demo> ` ends in one,
+   * and trimmed it would never match (ao send then waited its whole 30 s deadline).
+   */
+  text(options: { keepTrailingBlanks?: boolean } = {}): Promise<string> {
+    const trim = options.keepTrailingBlanks !== true;
     return new Promise((resolve) => {
       this.terminal.write('', () => {
         const buffer = this.terminal.buffer.active;
         const lines: string[] = [];
         for (let row = 0; row < this.terminal.rows; row++) {
-          lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+          lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(trim) ?? '');
         }
-        resolve(lines.join('\n').replace(/\s+$/, ''));
+        const text = lines.join('\n');
+        resolve(trim ? text.replace(/\s+$/, '') : text);
       });
     });
   }

@@ -1,6 +1,5 @@
-import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { dirname } from 'node:path';
 import { constants } from 'node:os';
 import * as pty from 'node-pty';
 import { captureSignal } from '@ao/lifecycle/capture';
@@ -9,6 +8,7 @@ import { encodeLine, lineReader, type HostEvent, type HostReply, type HostReques
 import type { LaunchSpec, SessionFiles } from './launch-spec.js';
 import { RingLog } from './ring-log.js';
 import { withUmask } from '../private-umask.js';
+import { prepareSocketDirectory } from '../socket-place.js';
 import { Screen } from './screen.js';
 
 /** Pause between typing a message and pressing Enter: TUIs treat text+CR in one burst as a paste. */
@@ -57,13 +57,14 @@ export class SessionHost {
       TERM: env.TERM && env.TERM !== 'dumb' ? env.TERM : 'xterm-256color',
     });
     delete env.AO_HOOKS_NODE;
+    // The socket first: if it cannot be served, no agent is started that nobody could reach.
+    await this.listen();
     // The agent writes the user's files: it gets their umask, not ao's private one (pty.spawn forks synchronously).
     this.agent = withUmask(this.spec.userUmask, () => pty.spawn(this.spec.command, this.spec.args, { name: 'xterm-256color', cols: this.spec.cols, rows: this.spec.rows, cwd: this.spec.cwd, env }));
     const agentPid = this.agent.pid;
     this.recordProcesses(agentPid);
     this.agent.onData((data) => this.onOutput(data));
     this.agent.onExit(({ exitCode, signal }) => void this.onAgentExit(exitCode, signal ?? 0));
-    await this.listen();
     writeReadyFile(this.files.ready, { hostPid: process.pid, agentPid });
     this.logger.info({ sessionId: this.spec.sessionId, agentPid, command: this.spec.command }, 'session host started the agent');
   }
@@ -138,21 +139,35 @@ export class SessionHost {
   private shutdown(): void {
     this.log.close();
     for (const client of this.clients) client.destroy();
-    this.server?.close();
-    rmSync(this.files.socket, { force: true });
+    this.removeSocket();
     // Let the last writes flush, then go: the host never outlives its agent.
     setTimeout(() => process.exit(0), 50).unref();
   }
 
+  /** Stops serving and removes the socket file (also when the launch failed after listening). */
+  removeSocket(): void {
+    this.server?.close();
+    try {
+      rmSync(this.files.socket, { force: true });
+    } catch {
+      // the socket directory became unusable: nothing of ours to remove there
+    }
+  }
+
   private listen(): Promise<void> {
-    mkdirSync(dirname(this.files.socket), { recursive: true, mode: 0o700 });
-    rmSync(this.files.socket, { force: true });
+    prepareSocketDirectory(this.spec.aoHome);
+    const path = this.files.socket;
+    rmSync(path, { force: true });
     this.server = createServer((socket) => this.onClient(socket));
     return new Promise((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(this.files.socket, () => {
-        chmodSync(this.files.socket, 0o600);
-        resolve();
+      this.server!.listen(path, () => {
+        try {
+          chmodSync(path, 0o600);
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
       });
     });
   }
@@ -233,7 +248,7 @@ export class SessionHost {
     while (Date.now() < deadline) {
       const now = Date.now();
       const settled = this.firstOutputAt !== null && now - this.startedAt >= this.spec.inputReadyDelayMs && now - this.lastOutputAt >= QUIET_MS;
-      if (settled && (pattern === null || this.promptSeen || pattern.test(await this.screen.text()))) {
+      if (settled && (pattern === null || this.promptSeen || pattern.test(await this.screen.text({ keepTrailingBlanks: true })))) {
         this.promptSeen = true;
         return;
       }

@@ -1,14 +1,24 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { hostEntryPath } from '../install-paths.js';
 import { CliError } from '../cli-error.js';
+import type { SessionFiles } from '../host/launch-spec.js';
 
-/** Starts the session host detached (own session, no terminal): it outlives this command and the daemon. */
-export function startSessionHost(sessionDir: string): number {
-  const child = spawn(process.execPath, [hostEntryPath(), sessionDir], { detached: true, stdio: 'ignore', env: process.env });
-  child.unref();
-  if (child.pid === undefined) throw new CliError('launch_failed', 'could not start the session host process');
-  return child.pid;
+/**
+ * Starts the session host detached (own session, no terminal): it outlives this command and the
+ * daemon. Its stderr goes to a file in the session directory: a host that dies before it can
+ * write its ready file (a crash in Node itself, a missing native module) says why there.
+ */
+export function startSessionHost(files: SessionFiles): ChildProcess {
+  const stderr = openSync(files.hostStderr, 'a', 0o600);
+  try {
+    const child = spawn(process.execPath, [hostEntryPath(), files.dir], { detached: true, stdio: ['ignore', 'ignore', stderr], env: process.env });
+    child.unref();
+    if (child.pid === undefined) throw new CliError('launch_failed', 'could not start the session host process');
+    return child;
+  } finally {
+    closeSync(stderr);
+  }
 }
 
 export interface HostReady {
@@ -16,19 +26,32 @@ export interface HostReady {
   agentPid: number;
 }
 
+/** The last non-empty line the host wrote on stderr, shortened; empty when it wrote nothing. */
+function lastWords(files: SessionFiles): string {
+  try {
+    const lines = readFileSync(files.hostStderr, 'utf8').split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const line = lines.find((text) => /^(\w*Error|ao session host):/.test(text)) ?? lines.at(-1) ?? '';
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+  } catch {
+    return '';
+  }
+}
+
 /** Waits for the host's ready file: the agent runs and its pid is recorded, or the launch failed. */
-export async function waitForHost(readyFile: string, hostPid: number, timeoutMs = 15_000): Promise<HostReady> {
+export async function waitForHost(files: SessionFiles, host: ChildProcess, timeoutMs = 15_000): Promise<HostReady> {
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  host.once('exit', (code, signal) => (exit = { code, signal }));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (existsSync(readyFile)) {
-      const ready = JSON.parse(readFileSync(readyFile, 'utf8')) as Partial<HostReady> & { error?: string };
+    if (existsSync(files.ready)) {
+      const ready = JSON.parse(readFileSync(files.ready, 'utf8')) as Partial<HostReady> & { error?: string };
       if (ready.error) throw new CliError('launch_failed', `the harness could not be started: ${ready.error}`);
       return ready as HostReady;
     }
-    try {
-      process.kill(hostPid, 0);
-    } catch {
-      throw new CliError('launch_failed', 'the session host exited before the harness started (see $AO_HOME/logs/ao.log)');
+    if (exit) {
+      const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+      const said = lastWords(files);
+      throw new CliError('launch_failed', `the session host ${how} before the harness started${said ? `: ${said}` : ', without saying why'}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

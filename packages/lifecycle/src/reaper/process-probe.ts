@@ -22,7 +22,8 @@ export function readProcessStartTime(pid: number): string | null {
   return text.length > 0 ? `ps:${text}` : null;
 }
 
-function readLinuxStartTime(pid: number): string | null {
+/** The fields of /proc/<pid>/stat from field 3 (the state) on; null when there is no such process. */
+function readLinuxStat(pid: number): string[] | null {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -32,13 +33,33 @@ function readLinuxStartTime(pid: number): string | null {
     throw error;
   }
   // The command name (field 2) may hold spaces and parentheses: parse after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+function readLinuxStartTime(pid: number): string | null {
+  const fields = readLinuxStat(pid);
+  if (fields === null) return null;
   const state = fields[0];
   // A zombie has finished running; only its exit status waits for the parent.
   if (state === 'Z' || state === 'X') return null;
   const startTicks = fields[19];
   if (startTicks === undefined || !/^[0-9]+$/.test(startTicks)) throw new Error(`unparsable /proc/${pid}/stat`);
   return `linux:${startTicks}`;
+}
+
+/**
+ * True when the process is stopped (SIGSTOP, Ctrl-Z: state T) or stopped by a tracer (t): alive,
+ * but it does nothing until continued, so waiting on it is pointless. Linux only (/proc); elsewhere
+ * false, and a stopped process looks like a slow one. Never throws.
+ */
+export function isProcessStopped(pid: number): boolean {
+  if (process.platform !== 'linux' || !Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    const state = readLinuxStat(pid)?.[0];
+    return state === 'T' || state === 't';
+  } catch {
+    return false;
+  }
 }
 
 /** Probes a pid against the start time recorded when it was adopted or launched. */

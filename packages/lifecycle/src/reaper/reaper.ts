@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.js';
 import type { SessionRecord } from '../store/session-record.js';
 import type { TerminationReason } from '../store/event-names.js';
+import { listProbeTargets } from '../store/session-queries.js';
 import { silentLogger, type LifecycleLogger } from '../logger.js';
 import { probeProcess, type ProbeResult } from './process-probe.js';
 import { DEFAULT_BREAKER, judgeReapPass, type BreakerPolicy, type SessionProbe } from './reap-judgement.js';
@@ -25,11 +26,14 @@ export interface ReapReport {
 
 const BREAKER_KEY = 'reaper.breakerTrips';
 
+type ProcessIdentity = Pick<SessionRecord, 'pid' | 'pidStartTime' | 'hostPid' | 'hostStartTime'>;
+
 /** A session is dead when every process ao knows for it (its host, its agent) is dead. */
-export function probeSession(session: SessionRecord, probe: ReaperOptions['probe'] = probeProcess): ProbeResult {
+export function probeSession(session: ProcessIdentity, probe: ReaperOptions['probe'] = probeProcess): ProbeResult {
   const results: ProbeResult[] = [];
   if (session.hostPid !== null) results.push(probe(session.hostPid, session.hostStartTime));
-  if (session.pid !== null) results.push(probe(session.pid, session.pidStartTime));
+  // A live host settles it: the agent's probe can only add "alive" or "dead" to an alive session.
+  if (results[0] !== 'alive' && session.pid !== null) results.push(probe(session.pid, session.pidStartTime));
   if (results.length === 0 || results.includes('alive')) return 'alive';
   if (results.includes('failed')) return 'failed';
   return 'dead';
@@ -41,18 +45,18 @@ export async function reapOnce(options: ReaperOptions): Promise<ReapReport> {
   const probe = options.probe ?? probeProcess;
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
-  const sessions = store.listSessions().filter((session) => session.pid !== null || session.hostPid !== null);
+  const sessions = listProbeTargets(store);
 
   const probes: SessionProbe[] = sessions.map((session) => ({
     sessionId: session.id,
     first: probeSession(session, probe),
-    hostExitRecorded: session.facts.processExitedAt !== undefined,
+    hostExitRecorded: session.exitRecorded,
   }));
   const suspects = probes.filter((entry) => entry.first === 'dead' && !entry.hostExitRecorded);
   if (suspects.length > 0) {
     await new Promise((resolve) => setTimeout(resolve, options.confirmDelayMs ?? 100));
     const byId = new Map(sessions.map((session) => [session.id, session]));
-    for (const suspect of suspects) suspect.second = probeSession(byId.get(suspect.sessionId) as SessionRecord, probe);
+    for (const suspect of suspects) suspect.second = probeSession(byId.get(suspect.sessionId)!, probe);
   }
 
   const report: ReapReport = {
@@ -62,9 +66,14 @@ export async function reapOnce(options: ReaperOptions): Promise<ReapReport> {
     inconclusive: false,
     reaped: [],
   };
+  const policy = options.breaker ?? DEFAULT_BREAKER;
+  // A pass with nothing to write takes no write lock: every read without a daemon runs one.
+  const seenTrips = Number(store.getMeta(BREAKER_KEY) ?? '0');
+  const preview = judgeReapPass(probes, seenTrips, policy);
+  if (preview.confirmedDead.length === 0 && preview.breakerTrips === seenTrips) return report;
   store.transaction(() => {
     const previousTrips = Number(store.getMeta(BREAKER_KEY) ?? '0');
-    const judgement = judgeReapPass(probes, previousTrips, options.breaker ?? DEFAULT_BREAKER);
+    const judgement = judgeReapPass(probes, previousTrips, policy);
     report.inconclusive = judgement.inconclusive;
     if (judgement.breakerTrips !== previousTrips) store.setMeta(BREAKER_KEY, String(judgement.breakerTrips));
     if (judgement.inconclusive) logger.warn({ probed: probes.length, trips: judgement.breakerTrips }, 'reaper pass inconclusive: too many sessions look dead at once');

@@ -1,0 +1,32 @@
+import { displayStatusChangesAt, sessionView } from '@ao/lifecycle';
+import type { CliContext } from '../cli-context.js';
+import type { SessionsRequest } from './daemon-protocol.js';
+
+/**
+ * The daemon's answer to `ao ls [--all] --json`: the document, rendered once and reused for as
+ * long as a fresh read would give the very same bytes: the store has not changed (data_version
+ * moves when another connection commits, total_changes() when this one does), the request asks
+ * the same thing, and no session's display status has aged past a threshold since (the earliest
+ * such moment is known: displayStatusChangesAt). Rendering 1,000 sessions is most of an answer.
+ */
+export function sessionsAnswerer(context: CliContext): (request: SessionsRequest) => Buffer {
+  let cached: { key: string; validUntil: number | null; body: Buffer } | undefined;
+  return (request) => {
+    const db = context.store.db;
+    const all = request.all === true;
+    const storeVersion = `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+    const key = `${storeVersion}:${all}:${request.staleAfterMs}:${request.noSignalAfterMs}`;
+    const now = context.now();
+    if (cached && cached.key === key && (cached.validUntil === null || now < cached.validUntil)) return cached.body;
+    const options = { now, staleAfterMs: request.staleAfterMs, noSignalAfterMs: request.noSignalAfterMs };
+    let validUntil: number | null = null;
+    const views = context.store.listSessions({ all }).map((session) => {
+      const changesAt = displayStatusChangesAt(session, options);
+      if (changesAt !== null && (validUntil === null || changesAt < validUntil)) validUntil = changesAt;
+      return sessionView(session, options);
+    });
+    const body = Buffer.from(`${JSON.stringify(views, null, 2)}\n`);
+    cached = { key, validUntil, body };
+    return body;
+  };
+}
