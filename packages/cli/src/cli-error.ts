@@ -1,7 +1,9 @@
-/** An error the user sees: a stable machine code and a sentence. */
+import type { ErrorCode } from './error-codes.js';
+
+/** An error the user sees: a stable machine code from ao's closed set (error-codes.ts) and a sentence. */
 export class CliError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly exitCode = 1,
   ) {

@@ -1,4 +1,5 @@
 import { CliError } from './cli-error.js';
+import { isErrorCode } from './error-codes.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -8,9 +9,6 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** ao's own error codes are snake_case; ENOENT, SQLITE_BUSY, ERR_… belong to someone else. */
-const OWN_CODE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-
 /** Prints an error the way the contract says: JSON on stdout with --json, a sentence on stderr otherwise. */
 export function printError(error: unknown, json: boolean): number {
   const code = (error as { code?: unknown } | null)?.code;
@@ -18,7 +16,7 @@ export function printError(error: unknown, json: boolean): number {
   const cliError =
     error instanceof CliError
       ? error
-      : typeof code === 'string' && OWN_CODE.test(code)
+      : isErrorCode(code)
         ? new CliError(code, message)
         : // A foreign code (a system call's, SQLite's) is no contract of ao's: keep it in the sentence only.
           new CliError('internal_error', typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message);

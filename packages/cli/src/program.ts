@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { storeErrorFrom } from '@ao/lifecycle';
 import { CliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
+import { isErrorCode } from './error-codes.js';
 import { printError } from './output.js';
 
 const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
@@ -195,7 +196,7 @@ export async function runCli(args: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
       const code = error.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-      return printError(new CliError(code, error.message.replace(/^error: /, ''), 2), json);
+      return printError(new CliError(isErrorCode(code) ? code : 'invalid_argument', error.message.replace(/^error: /, ''), 2), json);
     }
     // SQLite's damage, full-disk and busy errors become the store's own, with what to do.
     return printError(storeErrorFrom(error, context.paths.database) ?? error, json);
