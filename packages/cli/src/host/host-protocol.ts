@@ -1,18 +1,13 @@
 import { connect, type Socket } from 'node:net';
+import type { HostRequest } from './host-request-schema.js';
 
 /**
  * The session host's control protocol on its unix socket: newline-delimited JSON both ways.
  * Requests get one reply line; `attach` then turns the connection into a stream of `output`
  * events (and accepts `write`/`resize` requests) until either side closes.
  */
-export type HostRequest =
-  | { op: 'status' }
-  | { op: 'send'; text: string; submit: boolean }
-  | { op: 'write'; data: string /* base64 */ }
-  | { op: 'resize'; cols: number; rows: number }
-  | { op: 'kill'; graceMs: number }
-  | { op: 'screen' }
-  | { op: 'attach'; replay: boolean };
+// Requests are checked by the host against host-request-schema.ts (zod, which only the host loads).
+export type { HostRequest } from './host-request-schema.js';
 
 export type HostReply =
   | { ok: true; agentPid?: number; hostPid?: number; screen?: string; sentAt?: number; alive?: boolean }

@@ -3,12 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { asUser } from '../private-umask.js';
+import type { Worktree } from './worktree-record.js';
 
-export interface Worktree {
-  path: string;
-  branch: string;
-  repoRoot: string;
-}
+export type { Worktree } from './worktree-record.js';
 
 /** Git writes into the user's repository (refs, its worktree records, the index): under the user's umask. */
 function git(cwd: string, args: string[]): string {
