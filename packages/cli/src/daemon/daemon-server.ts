@@ -1,7 +1,7 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import type { CliContext } from '../cli-context.js';
-import { lineReader } from '../host/host-protocol.js';
+import { lineReader } from '../socket-client.js';
 import { prepareSocketDirectory } from '../socket-place.js';
 import { buildId, daemonSocketPath } from './daemon-protocol.js';
 import { sessionsRequestSchema } from './sessions-request-schema.js';
