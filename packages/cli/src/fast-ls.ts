@@ -10,7 +10,7 @@ import { requestBody, SocketClientError } from './socket-client.js';
  * milliseconds; one that takes longer is stuck (or stopped), and reading the store directly is
  * both correct and faster than waiting.
  */
-export const DAEMON_ANSWER_TIMEOUT_MS = 300;
+const DAEMON_ANSWER_TIMEOUT_MS = 300;
 
 /**
  * `ao ls [--all] [--json]` answered by a running daemon. Returns false (and prints nothing) when

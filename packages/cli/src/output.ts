@@ -1,9 +1,5 @@
 import { CliError } from './cli-error.js';
 
-export interface OutputOptions {
-  json?: boolean;
-}
-
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

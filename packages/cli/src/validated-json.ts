@@ -9,7 +9,7 @@ import { CliError } from './cli-error.js';
  */
 
 /** The first problem zod found, as `path: message` (a sentence fragment for an error). */
-export function firstIssue(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
+function firstIssue(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
   const issue = error.issues[0];
   return `${issue?.path.map(String).join('.') || 'value'}: ${issue?.message ?? 'invalid'}`;
 }

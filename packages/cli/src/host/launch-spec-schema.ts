@@ -6,7 +6,7 @@ import { readJsonFile } from '../validated-json.js';
  * read by the host (another process): checked on reading. Only the host and `ao spawn` load this
  * module (it imports zod); others import the type from launch-spec.ts.
  */
-export const launchSpecSchema = z.object({
+const launchSpecSchema = z.object({
   sessionId: z.string().min(1),
   launchId: z.string().min(1),
   harness: z.string().min(1),

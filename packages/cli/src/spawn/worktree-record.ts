@@ -8,7 +8,7 @@ import { readJsonFile } from '../validated-json.js';
  * written by spawn and read by `ao rm`/`ao prune` (a later process, maybe of a later ao): checked
  * on reading, since `ao rm` runs git on the paths it names.
  */
-export const worktreeSchema = z.object({
+const worktreeSchema = z.object({
   path: z.string().startsWith('/'),
   branch: z.string().min(1),
   repoRoot: z.string().startsWith('/'),

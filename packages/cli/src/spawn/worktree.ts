@@ -73,12 +73,3 @@ export function removeWorktree(worktree: Worktree, options: { force?: boolean } 
     return { branchKept: true };
   }
 }
-
-export function worktreeRepoRoot(path: string): string | null {
-  try {
-    const common = git(path, ['rev-parse', '--path-format=absolute', '--git-common-dir']);
-    return common.replace(/\/\.git$/, '');
-  } catch {
-    return null;
-  }
-}
