@@ -4,3 +4,4 @@ export * from './facts.js';
 export * from './derivation.js';
 export * from './signal-patterns.js';
 export * from './dispatcher.js';
+export * from './turn-outcome.js';

@@ -1,16 +1,16 @@
-import { connect } from 'node:net';
 import { resolveAoHome } from '@ao/lifecycle';
 import { daemonHealth, rememberUnresponsive } from './daemon/daemon-health.js';
 import { buildId, daemonSocketPath, type SessionsRequest } from './daemon/daemon-protocol.js';
 import { displayOptions } from './display-settings.js';
 import { renderSessionTable } from './session-table.js';
+import { requestBody, SocketClientError } from './socket-client.js';
 
 /**
  * How long `ao ls` waits for the daemon's answer. It answers 1,000 sessions in a few tens of
  * milliseconds; one that takes longer is stuck (or stopped), and reading the store directly is
  * both correct and faster than waiting.
  */
-export const DAEMON_ANSWER_TIMEOUT_MS = 300;
+const DAEMON_ANSWER_TIMEOUT_MS = 300;
 
 /**
  * `ao ls [--all] [--json]` answered by a running daemon. Returns false (and prints nothing) when
@@ -37,39 +37,13 @@ export async function tryDaemonList(args: string[]): Promise<boolean> {
     staleAfterMs: display.staleAfterMs as number,
     noSignalAfterMs: display.noSignalAfterMs as number,
   };
-  const body = await new Promise<Buffer | null>((done) => {
-    let socket;
-    try {
-      socket = connect(daemonSocketPath(aoHome));
-    } catch {
-      return done(null);
-    }
-    const timer = setTimeout(() => {
-      socket.destroy();
-      rememberUnresponsive(aoHome, health.owner);
-      done(null);
-    }, DAEMON_ANSWER_TIMEOUT_MS);
-    const chunks: Buffer[] = [];
-    socket.on('error', () => {
-      clearTimeout(timer);
-      done(null);
-    });
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('end', () => {
-      clearTimeout(timer);
-      const all = Buffer.concat(chunks);
-      const newline = all.indexOf(0x0a);
-      if (newline < 0) return done(null);
-      try {
-        const header = JSON.parse(all.subarray(0, newline).toString('utf8')) as { ok: boolean; bytes?: number };
-        const payload = all.subarray(newline + 1);
-        done(header.ok && payload.length === header.bytes ? payload : null);
-      } catch {
-        done(null);
-      }
-    });
-    socket.write(`${JSON.stringify(request)}\n`);
-  });
+  let body: Buffer | null;
+  try {
+    body = await requestBody(daemonSocketPath(aoHome), request, { peer: 'the daemon', timeoutMs: DAEMON_ANSWER_TIMEOUT_MS });
+  } catch (error) {
+    if (error instanceof SocketClientError && error.failure === 'timeout') rememberUnresponsive(aoHome, health.owner);
+    return false;
+  }
   if (body === null) return false;
   if (json) process.stdout.write(body);
   else process.stdout.write(renderSessionTable(JSON.parse(body.toString('utf8')), all, Date.now()));

@@ -8,7 +8,7 @@ let root: string | undefined;
  * The @ao/cli package directory, found by walking up from this module to the folder holding
  * `bin/ao`. This code runs from dist/ and from the bundle's chunks/, at different depths.
  */
-export function cliPackageRoot(): string {
+function cliPackageRoot(): string {
   if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'bin', 'ao'))) {

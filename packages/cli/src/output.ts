@@ -1,10 +1,6 @@
 import { CliError } from './cli-error.js';
 import { isErrorCode } from './error-codes.js';
 
-export interface OutputOptions {
-  json?: boolean;
-}
-
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

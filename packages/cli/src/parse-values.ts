@@ -8,7 +8,7 @@ import { invalidArgument } from './cli-error.js';
  */
 
 /** setTimeout keeps delays in a signed 32-bit integer of milliseconds; beyond it Node fires at once. */
-export const MAX_SECONDS = Math.floor(0x7fffffff / 1000);
+const MAX_SECONDS = Math.floor(0x7fffffff / 1000);
 
 /** What is echoed of a bad value: enough to recognise it, never a megabyte of it. */
 export function quoteValue(value: unknown, max = 40): string {

@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 
 const SUN_PATH_BYTES = process.platform === 'linux' ? 108 : 104;
 /** Room for the longest socket name ao binds: `<session id>.sock` (ids are 10 characters) or `daemon.sock`. */
-export const MAX_SOCKET_NAME_BYTES = 24;
+const MAX_SOCKET_NAME_BYTES = 24;
 
 interface SocketPlace {
   dir: string;

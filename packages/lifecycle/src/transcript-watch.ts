@@ -1,3 +1,4 @@
+import type { TurnOutcome } from '@ao/activity-dispatch';
 import { isRegularFile } from '@ao/registry';
 import type { Store } from './store/store.js';
 import { listActiveSessionsWithTranscript } from './store/session-queries.js';
@@ -5,17 +6,11 @@ import { writeSpoolRecord } from './spool/spool-writer.js';
 import { nowNs } from './spool/capture-time.js';
 import { silentLogger, type LifecycleLogger } from './logger.js';
 
-export interface TurnOutcomeLike {
-  status: 'running' | 'completed' | 'failed' | 'aborted';
-  at: number | null;
-  error?: string;
-}
-
 export interface TranscriptWatchOptions {
   store: Store;
   spoolDir: string;
   /** The transcript reader of a harness's adapter, if it has one. */
-  findReader: (harness: string) => ((transcriptPath: string) => TurnOutcomeLike | null) | undefined;
+  findReader: (harness: string) => ((transcriptPath: string) => TurnOutcome | null) | undefined;
   /** The harnesses findReader has a reader for, when known: the others' sessions are not even loaded. */
   harnesses?: readonly string[];
   logger?: LifecycleLogger;
@@ -38,7 +33,7 @@ export function watchTranscripts(options: TranscriptWatchOptions): string[] {
     // The path came in a hook payload: a reader is only ever handed a regular file (a FIFO would
     // block the read, and every ao command and the daemon with it; see docs/signal-path.md).
     if (!isRegularFile(path)) continue;
-    let outcome: TurnOutcomeLike | null;
+    let outcome: TurnOutcome | null;
     try {
       outcome = reader(path);
     } catch {

@@ -7,7 +7,8 @@ import { Store } from '../src/store/store.js';
 import { createSession } from '../src/session-create.js';
 import { ingestSpool } from '../src/ingest.js';
 import { aoPaths } from '../src/ao-paths.js';
-import { watchTranscripts, type TurnOutcomeLike } from '../src/transcript-watch.js';
+import type { TurnOutcome } from '@ao/activity-dispatch';
+import { watchTranscripts } from '../src/transcript-watch.js';
 import { testDeriver } from './test-deriver.js';
 
 let home: string;
@@ -27,7 +28,7 @@ function activeSession(lastSignalAt: number, transcriptPath = rollout) {
   return session.id;
 }
 
-function watch(outcome: TurnOutcomeLike | null, harnesses?: string[]) {
+function watch(outcome: TurnOutcome | null, harnesses?: string[]) {
   const read: string[] = [];
   const written = watchTranscripts({
     store,

@@ -1,4 +1,4 @@
-import type { Deriver } from '@ao/activity-dispatch';
+import type { Deriver, TurnOutcome } from '@ao/activity-dispatch';
 
 /** What an installer needs to know about this ao installation and the session being wired. */
 export interface HookContext {
@@ -122,12 +122,4 @@ export interface HarnessAdapter extends Deriver {
    * report), for harnesses that do not always say so through a hook. Null when it cannot tell.
    */
   readTurnOutcome?(transcriptPath: string): TurnOutcome | null;
-}
-
-/** How a turn ended, as a transcript records it. */
-export interface TurnOutcome {
-  status: 'running' | 'completed' | 'failed' | 'aborted';
-  /** When the transcript recorded it, ms since the epoch. */
-  at: number | null;
-  error?: string;
 }

@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { runGit as git } from './git-runner.js';
 
 /**
  * The few git questions an installer asks. Synchronous (the installer contract is), and tolerant:
  * no git, or not a repository, is an answer (undefined), never an exception.
  */
-function git(cwd: string, args: string[]): { status: number | null; stdout: string } | undefined {
-  const result = spawnSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.error) return undefined;
-  return { status: result.status, stdout: result.stdout };
-}
 
 /** The top level of the working tree holding `dir`, or undefined outside a git repository. */
 export function gitTopLevel(dir: string): string | undefined {

@@ -8,6 +8,7 @@ export * from './install-ledger.js';
 export * from './managed-install.js';
 export * from './json-file.js';
 export * from './git-repo.js';
+export * from './git-runner.js';
 export * from './managed-gitignore.js';
 export * from './derivation-rows.js';
 export * from './hook-context-check.js';

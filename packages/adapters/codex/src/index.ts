@@ -32,4 +32,4 @@ export { HOOK_TRUST_BYPASS_FLAG, codexHookArgs, codexHookOverrides } from './hoo
 export { buildCodexLaunch } from './launch-command.js';
 export { tomlBasicString } from './toml-string.js';
 export { CODEX_PERMISSION_KEYS } from './permission-keys.js';
-export { ROLLOUT_TAIL_BYTES, lastCodexTurn, probeCodexRollout, type CodexTurnOutcome, type CodexTurnStatus } from './transcript-probe.js';
+export { ROLLOUT_TAIL_BYTES, lastCodexTurn, probeCodexRollout, type CodexTurnOutcome } from './transcript-probe.js';

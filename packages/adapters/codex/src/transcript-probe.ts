@@ -1,3 +1,4 @@
+import type { TurnOutcome, TurnStatus } from '@ao/activity-dispatch';
 import { readRegularFileTail } from '@ao/registry';
 
 /**
@@ -16,20 +17,14 @@ import { readRegularFileTail } from '@ao/registry';
  * and, when the turn ended after the last hook, records `turn-ended` through the capture path.
  */
 
-export type CodexTurnStatus = 'running' | 'completed' | 'failed' | 'aborted';
-
-export interface CodexTurnOutcome {
-  status: CodexTurnStatus;
+/** ao's turn outcome (`error`: the API's own message when Codex kept its JSON body), plus the turn's id. */
+export interface CodexTurnOutcome extends TurnOutcome {
   /** The turn's id (the `turn_id` of Codex's hook payloads), when recorded. */
   turnId: string | null;
-  /** When Codex wrote the record, ms since the epoch (null if it has no readable timestamp). */
-  at: number | null;
-  /** For `failed`: what went wrong (the API's own message when Codex kept its JSON body). */
-  error?: string;
 }
 
 /** Turn boundary records in the rollout: `event_msg` payload types and what each says. */
-const TURN_EVENTS: Readonly<Record<string, CodexTurnStatus | 'end'>> = {
+const TURN_EVENTS: Readonly<Record<string, TurnStatus | 'end'>> = {
   task_started: 'running',
   turn_started: 'running',
   task_complete: 'end',

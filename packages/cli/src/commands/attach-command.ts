@@ -1,8 +1,9 @@
-import { connect } from 'node:net';
+import type { Socket } from 'node:net';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
 import { sessionFiles } from '../host/launch-spec.js';
-import { encodeLine, lineReader, type HostEvent, type HostReply } from '../host/host-protocol.js';
+import type { HostEvent, HostReply } from '../host/host-protocol.js';
+import { encodeLine, lineReader, openSocket } from '../socket-client.js';
 import { findSessionOrThrow } from './session-commands.js';
 import { assertRunning } from './session-host-client.js';
 
@@ -17,7 +18,13 @@ export async function attachSession(context: CliContext, idOrName: string): Prom
   if (session.hostPid === null) throw new CliError('no_host', `session ${session.id} was not started by ao, so there is no terminal to attach to`);
   if (!process.stdin.isTTY) throw new CliError('not_a_terminal', 'ao attach needs a terminal on stdin; use ao send to type into a session from a script');
 
-  const socket = connect(sessionFiles(context.paths.home, session.id).socket);
+  let socket: Socket;
+  try {
+    socket = await openSocket(sessionFiles(context.paths.home, session.id).socket, `the session host of ${session.id}`);
+  } catch {
+    process.stderr.write(`\r\ncannot reach the session host of ${session.id}\n`);
+    return;
+  }
   const stdin = process.stdin;
   let done: (message: string) => void = () => {};
   const finished = new Promise<string>((resolve) => (done = resolve));

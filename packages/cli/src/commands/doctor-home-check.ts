@@ -26,7 +26,7 @@ export function checkAoHomeAccess(home: string): DoctorCheck {
 }
 
 /** "readable by", "writable by", "readable and writable by", or null when group and others have no access. */
-export function accessByOthers(mode: number): string | null {
+function accessByOthers(mode: number): string | null {
   const readable = (mode & 0o055) !== 0; // read or enter (r, x) for group or others
   const writable = (mode & 0o022) !== 0;
   if (readable && writable) return 'readable and writable by';

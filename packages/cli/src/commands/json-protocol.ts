@@ -11,7 +11,7 @@ import { reapOnce, storeErrorFrom, type StoreErrorCode } from '@ao/lifecycle';
  * `{version:"v1", id?, client?, action, input?}` → `{version, id, action, ok, result | error}`.
  */
 /** The largest request `ao json` reads: requests are a few hundred bytes; more is a mistake or an attack. */
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+const MAX_REQUEST_BYTES = 1024 * 1024;
 /** Ids and action names are echoed back; longer ones are refused, not echoed. */
 const MAX_ID_LENGTH = 256;
 const MAX_ACTION_LENGTH = 64;

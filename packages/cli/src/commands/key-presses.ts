@@ -1,5 +1,5 @@
-import { connect } from 'node:net';
-import { encodeLine } from '../host/host-protocol.js';
+import type { HostRequest } from '../host/host-protocol.js';
+import { encodeLine, openSocket, SocketClientError } from '../socket-client.js';
 
 const ESC = '\u001b';
 
@@ -33,28 +33,28 @@ export function splitKeyPresses(keys: string): string[] {
  * unknown sequence. Resolves once the host has taken every key (it reads a connection's requests
  * in order, and closes its side only after the last one).
  */
-export function typeKeyPresses(socketPath: string, presses: string[], gapMs: number, timeoutMs = 10_000): Promise<void> {
+export async function typeKeyPresses(socketPath: string, presses: string[], gapMs: number, timeoutMs = 10_000): Promise<void> {
+  const socket = await openSocket(socketPath, 'the session host');
   return new Promise((resolve, reject) => {
-    const socket = connect(socketPath);
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`the session host did not take the keys within ${timeoutMs} ms`));
+      reject(new SocketClientError('timeout', `the session host did not take the keys within ${timeoutMs} ms`));
     }, timeoutMs);
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new Error(`cannot reach the session host (${error.code ?? error.message})`));
+      reject(new SocketClientError('closed', `the session host dropped the connection (${error.code ?? error.message})`));
     });
     socket.once('close', (hadError) => {
       clearTimeout(timer);
       if (!hadError) resolve();
     });
     socket.on('data', () => {}); // the host sends nothing for writes; keep the stream flowing
-    socket.once('connect', async () => {
+    void (async () => {
       for (const [index, press] of presses.entries()) {
         if (index > 0) await new Promise((wait) => setTimeout(wait, gapMs));
-        socket.write(encodeLine({ op: 'write', data: Buffer.from(press, 'utf8').toString('base64') }));
+        socket.write(encodeLine({ op: 'write', data: Buffer.from(press, 'utf8').toString('base64') } satisfies HostRequest));
       }
       socket.end();
-    });
+    })();
   });
 }

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { SessionRecord } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
 import { sessionFiles } from '../host/launch-spec.js';
 import { printJson } from '../output.js';
-import { removeWorktree, worktreeIsDirty, type Worktree } from '../spawn/worktree.js';
+import { removeWorktree, worktreeIsDirty } from '../spawn/worktree.js';
+import { readWorktreeRecord } from '../spawn/worktree-record.js';
 import { findSessionOrThrow } from './session-commands.js';
 
 export interface RemoveResult {
@@ -16,15 +16,10 @@ export interface RemoveResult {
   reason?: string;
 }
 
-function readWorktree(context: CliContext, session: SessionRecord): Worktree | null {
-  const path = join(sessionFiles(context.paths.home, session.id).dir, 'worktree.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Worktree) : null;
-}
-
 /** Removes one terminated session: its record, its files, its worktree (never one holding uncommitted work unless forced). */
 function removeSession(context: CliContext, session: SessionRecord, force: boolean): RemoveResult {
   if (!session.terminated) return { id: session.id, removed: false, reason: `still running: stop it first with ao kill ${session.id}` };
-  const worktree = readWorktree(context, session);
+  const worktree = readWorktreeRecord(sessionFiles(context.paths.home, session.id).dir);
   let branchKept: boolean | undefined;
   if (worktree) {
     if (worktreeIsDirty(worktree.path) && !force) {

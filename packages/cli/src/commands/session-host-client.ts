@@ -2,7 +2,8 @@ import type { SessionRecord } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
 import { sessionFiles } from '../host/launch-spec.js';
-import { HostUnreachableError, requestHost, type HostReply, type HostRequest } from '../host/host-protocol.js';
+import { requestHost, type HostReply, type HostRequest } from '../host/host-protocol.js';
+import { SocketClientError } from '../socket-client.js';
 
 /** A request to a session's host, with errors a user can act on. */
 export async function askHost(context: CliContext, session: SessionRecord, request: HostRequest, timeoutMs = 5000): Promise<HostReply & { ok: true }> {
@@ -13,7 +14,7 @@ export async function askHost(context: CliContext, session: SessionRecord, reque
   try {
     reply = await requestHost(sessionFiles(context.paths.home, session.id).socket, request, timeoutMs);
   } catch (error) {
-    if (error instanceof HostUnreachableError) throw new CliError('host_unreachable', `session ${session.id}: ${error.message}; is it still running? (ao status ${session.id})`);
+    if (error instanceof SocketClientError) throw new CliError('host_unreachable', `session ${session.id}: ${error.message}; is it still running? (ao status ${session.id})`);
     throw error;
   }
   if (!reply.ok) throw new CliError('host_error', `session ${session.id}: ${reply.error}`);

@@ -7,6 +7,7 @@ import { printJson } from '../output.js';
 import { displayOptions } from '../display-settings.js';
 import { findBinary } from '../spawn/find-binary.js';
 import { checkWorktreeSource, createWorktree, removeWorktree, type Worktree } from '../spawn/worktree.js';
+import { worktreeRecordPath } from '../spawn/worktree-record.js';
 import { sessionFiles, type LaunchSpec } from '../host/launch-spec.js';
 import { startSessionHost, waitForHost } from '../spawn/session-host-process.js';
 import { ensureDaemon } from '../daemon/daemon-control.js';
@@ -116,7 +117,7 @@ export async function spawnAgent(context: CliContext, options: SpawnOptions, ext
       writeFileSync(file.path, file.content, { mode: file.mode ?? 0o600 });
     }
     writeFileSync(files.launchSpec, `${JSON.stringify(spec, null, 2)}\n`, { mode: 0o600 });
-    if (worktree) writeFileSync(join(files.dir, 'worktree.json'), `${JSON.stringify(worktree)}\n`, { mode: 0o600 });
+    if (worktree) writeFileSync(worktreeRecordPath(files.dir), `${JSON.stringify(worktree)}\n`, { mode: 0o600 });
     const now = context.now();
     createSession(
       context.store,

@@ -19,7 +19,7 @@ export type DaemonHealth =
   | { state: 'unresponsive'; owner: DaemonOwner; since: number };
 
 /** How long a daemon that did not answer is passed over. */
-export const UNRESPONSIVE_MEMORY_MS = 10_000;
+const UNRESPONSIVE_MEMORY_MS = 10_000;
 
 interface UnresponsiveNote {
   pid: number;

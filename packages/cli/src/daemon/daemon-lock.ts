@@ -8,7 +8,7 @@ export interface DaemonOwner {
   startedAt: number;
 }
 
-export function daemonLockPath(aoHome: string): string {
+function daemonLockPath(aoHome: string): string {
   return join(aoHome, 'daemon.lock');
 }
 

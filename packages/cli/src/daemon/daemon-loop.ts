@@ -16,7 +16,7 @@ export interface DaemonOptions {
  * waits on work that never ends (a store locked by a stopped process, a hung client) must not
  * leave a daemon that "ignores SIGTERM".
  */
-export const STOP_DEADLINE_MS = 2000;
+const STOP_DEADLINE_MS = 2000;
 
 /**
  * `ao daemon`: applies spool records as they arrive, runs the reaper every 2 s, and on start

@@ -22,10 +22,5 @@ export function buildId(): string {
   }
 }
 
-export interface SessionsRequest {
-  op: 'sessions';
-  all: boolean;
-  build: string;
-  staleAfterMs: number;
-  noSignalAfterMs: number;
-}
+// Checked by the daemon against sessions-request-schema.ts (zod): the `ao ls` client must not load zod.
+export type { SessionsRequest } from './sessions-request-schema.js';

@@ -1,9 +1,11 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import type { CliContext } from '../cli-context.js';
-import { lineReader } from '../host/host-protocol.js';
+import { lineReader } from '../socket-client.js';
 import { prepareSocketDirectory } from '../socket-place.js';
-import { buildId, daemonSocketPath, type SessionsRequest } from './daemon-protocol.js';
+import { buildId, daemonSocketPath } from './daemon-protocol.js';
+import { sessionsRequestSchema } from './sessions-request-schema.js';
+import { validate } from '../validated-json.js';
 import { sessionsAnswerer } from './sessions-answer.js';
 
 /**
@@ -31,11 +33,12 @@ export async function startDaemonServer(context: CliContext): Promise<DaemonServ
     socket.on(
       'data',
       lineReader(async (message) => {
-        const request = message as SessionsRequest;
-        if (request?.op !== 'sessions' || request.build !== build) {
-          socket.end(`${JSON.stringify({ ok: false, error: 'unsupported request or another ao build' })}\n`);
+        const checked = validate(sessionsRequestSchema, message);
+        if (!checked.ok || checked.value.build !== build) {
+          socket.end(`${JSON.stringify({ ok: false, error: checked.ok ? 'another ao build' : `unsupported request: ${checked.error}` })}\n`);
           return;
         }
+        const request = checked.value;
         try {
           await context.ingest();
           const body = answer(request);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { LifecycleLogger } from '@ao/lifecycle';
 import { lazyFileLogger } from '../lazy-logger.js';
 import { adoptPrivateUmask } from '../private-umask.js';
-import { readLaunchSpec, sessionFiles } from './launch-spec.js';
+import { sessionFiles } from './launch-spec.js';
+import { readLaunchSpec } from './launch-spec-schema.js';
 import { SessionHost, writeReadyFile } from './session-host.js';
 
 // The host's own files are private; the agent gets the user's umask from the launch spec.

@@ -1,29 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { socketPath } from '../socket-place.js';
 
-/** Everything the session host needs to start and supervise one launch; written by `ao spawn`. */
-export interface LaunchSpec {
-  sessionId: string;
-  launchId: string;
-  harness: string;
-  command: string;
-  args: string[];
-  cwd: string;
-  /** Environment additions on top of the host's own environment. */
-  env: Record<string, string>;
-  aoHome: string;
-  /** Directory of this installation's `ao` launcher: put first on the agent's PATH. */
-  aoBinDir: string;
-  /** Sends wait until the harness has been up this long (OpenCode ignores input for ~4 s). */
-  inputReadyDelayMs: number;
-  /** A regular expression source: the screen shows it once the harness takes input; null if none known. */
-  inputReadyPattern: string | null;
-  cols: number;
-  rows: number;
-  /** The user's umask when they ran `ao spawn`: the agent runs under it, ao's own processes under 077. */
-  userUmask: number;
-}
+/** Everything the session host needs to start one launch: the schema and its reader are in launch-spec-schema.ts (zod). */
+export type { LaunchSpec } from './launch-spec-schema.js';
 
 export interface SessionFiles {
   dir: string;
@@ -54,8 +33,4 @@ export function sessionFiles(aoHome: string, sessionId: string): SessionFiles {
       return socketPath(aoHome, `${sessionId}.sock`);
     },
   };
-}
-
-export function readLaunchSpec(path: string): LaunchSpec {
-  return JSON.parse(readFileSync(path, 'utf8')) as LaunchSpec;
 }

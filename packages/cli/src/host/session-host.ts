@@ -4,7 +4,10 @@ import { constants } from 'node:os';
 import * as pty from 'node-pty';
 import { captureSignal } from '@ao/lifecycle/capture';
 import { Store, aoPaths, readProcessStartTime, type LifecycleLogger } from '@ao/lifecycle';
-import { encodeLine, lineReader, type HostEvent, type HostReply, type HostRequest } from './host-protocol.js';
+import type { HostEvent, HostReply } from './host-protocol.js';
+import { encodeLine, lineReader } from '../socket-client.js';
+import { hostRequestSchema } from './host-request-schema.js';
+import { validate } from '../validated-json.js';
 import type { LaunchSpec, SessionFiles } from './launch-spec.js';
 import { RingLog } from './ring-log.js';
 import { withUmask } from '../private-umask.js';
@@ -181,7 +184,7 @@ export class SessionHost {
     socket.on('error', () => socket.destroy());
     socket.on(
       'data',
-      lineReader((message) => void this.handle(socket, message as HostRequest)),
+      lineReader((message) => void this.handle(socket, message)),
     );
   }
 
@@ -189,10 +192,13 @@ export class SessionHost {
     if (!socket.destroyed) socket.write(encodeLine(reply));
   }
 
-  private async handle(socket: Socket, request: HostRequest): Promise<void> {
+  private async handle(socket: Socket, message: unknown): Promise<void> {
+    const checked = validate(hostRequestSchema, message);
+    if (!checked.ok) return this.reply(socket, { ok: false, error: `invalid request: ${checked.error}` });
+    const request = checked.value;
     const agent = this.agent;
     if (!agent) return this.reply(socket, { ok: false, error: 'the agent is not running' });
-    switch (request?.op) {
+    switch (request.op) {
       case 'status':
         return this.reply(socket, { ok: true, agentPid: agent.pid, hostPid: process.pid, alive: !this.exited });
       case 'screen':
@@ -212,21 +218,17 @@ export class SessionHost {
         if (!this.exited) agent.write(Buffer.from(request.data, 'base64').toString('utf8'));
         return;
       case 'resize':
-        if (Number.isInteger(request.cols) && Number.isInteger(request.rows) && request.cols > 0 && request.rows > 0) {
-          agent.resize(request.cols, request.rows);
-          this.screen.resize(request.cols, request.rows);
-        }
+        agent.resize(request.cols, request.rows);
+        this.screen.resize(request.cols, request.rows);
         return;
       case 'kill':
-        this.kill(typeof request.graceMs === 'number' ? request.graceMs : 5000);
+        this.kill(request.graceMs);
         return this.reply(socket, { ok: true, agentPid: agent.pid });
       case 'attach':
         this.attached.add(socket);
         this.reply(socket, { ok: true, agentPid: agent.pid });
         if (request.replay) socket.write(encodeLine({ ev: 'output', data: Buffer.from(await this.screenReplay()).toString('base64') } satisfies HostEvent));
         return;
-      default:
-        return this.reply(socket, { ok: false, error: 'unknown request' });
     }
   }
 

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { hostEntryPath } from '../install-paths.js';
+import { z } from 'zod';
 import { CliError } from '../cli-error.js';
+import { readJsonFile } from '../validated-json.js';
 import type { SessionFiles } from '../host/launch-spec.js';
 
 /**
@@ -21,10 +23,13 @@ export function startSessionHost(files: SessionFiles): ChildProcess {
   }
 }
 
-export interface HostReady {
-  hostPid: number;
-  agentPid: number;
-}
+/** The host's ready file (written by host-main.ts, read here by `ao spawn`): the agent runs, or why it could not start. */
+const hostReadySchema = z.union([
+  z.object({ hostPid: z.number().int().positive(), agentPid: z.number().int().positive() }),
+  z.object({ error: z.string() }),
+]);
+
+export type HostReady = Extract<z.infer<typeof hostReadySchema>, { agentPid: number }>;
 
 /** The last non-empty line the host wrote on stderr, shortened; empty when it wrote nothing. */
 function lastWords(files: SessionFiles): string {
@@ -44,9 +49,9 @@ export async function waitForHost(files: SessionFiles, host: ChildProcess, timeo
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (existsSync(files.ready)) {
-      const ready = JSON.parse(readFileSync(files.ready, 'utf8')) as Partial<HostReady> & { error?: string };
-      if (ready.error) throw new CliError('launch_failed', `the harness could not be started: ${ready.error}`);
-      return ready as HostReady;
+      const ready = readJsonFile(files.ready, hostReadySchema, 'invalid_ready_file', "the session host's ready file");
+      if ('error' in ready) throw new CliError('launch_failed', `the harness could not be started: ${ready.error}`);
+      return ready;
     }
     if (exit) {
       const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;

@@ -1,18 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gitOutput } from '@ao/registry';
 import { CliError } from '../cli-error.js';
 import { asUser } from '../private-umask.js';
+import type { Worktree } from './worktree-record.js';
 
-export interface Worktree {
-  path: string;
-  branch: string;
-  repoRoot: string;
-}
+export type { Worktree } from './worktree-record.js';
 
 /** Git writes into the user's repository (refs, its worktree records, the index): under the user's umask. */
 function git(cwd: string, args: string[]): string {
-  return asUser(() => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).trim();
+  return asUser(() => gitOutput(cwd, args));
 }
 
 /** The repository root of cwd, after checking ao may branch off it: a git work tree with nothing uncommitted. */
@@ -74,14 +71,5 @@ export function removeWorktree(worktree: Worktree, options: { force?: boolean } 
     return { branchKept: false };
   } catch {
     return { branchKept: true };
-  }
-}
-
-export function worktreeRepoRoot(path: string): string | null {
-  try {
-    const common = git(path, ['rev-parse', '--path-format=absolute', '--git-common-dir']);
-    return common.replace(/\/\.git$/, '');
-  } catch {
-    return null;
   }
 }
