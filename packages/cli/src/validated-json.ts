@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ZodType } from 'zod';
 import { CliError } from './cli-error.js';
+import type { ErrorCode } from './error-codes.js';
 
 /**
  * Validation of what crosses a process boundary (a file another process wrote, a socket message).
@@ -24,7 +25,7 @@ export function validate<T>(schema: ZodType<T>, value: unknown): { ok: true; val
  * Reads a JSON file written by another ao process and checks it against its schema. A file that
  * is not JSON or not of the expected shape is a CliError with `code` and a sentence naming the file.
  */
-export function readJsonFile<T>(path: string, schema: ZodType<T>, code: string, what: string): T {
+export function readJsonFile<T>(path: string, schema: ZodType<T>, code: ErrorCode, what: string): T {
   let decoded: unknown;
   try {
     decoded = JSON.parse(readFileSync(path, 'utf8'));
