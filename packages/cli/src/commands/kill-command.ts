@@ -5,6 +5,7 @@ import { parseSeconds } from '../parse-values.js';
 import { CliError } from '../cli-error.js';
 import { findSessionOrThrow } from './session-commands.js';
 import { askHost } from './session-host-client.js';
+import { pollUntil } from '../poll.js';
 
 export interface KillOptions {
   grace?: string;
@@ -16,12 +17,7 @@ function alive(session: SessionRecord): boolean {
 }
 
 async function waitForDeath(session: SessionRecord, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!alive(session)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return !alive(session);
+  return (await pollUntil(() => (alive(session) ? undefined : true), { timeoutMs, intervalMs: 50 })) ?? false;
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

@@ -8,6 +8,7 @@ import { sessionFiles } from '../host/launch-spec.js';
 import { printJson } from '../output.js';
 import { splitKeyPresses, typeKeyPresses } from './key-presses.js';
 import { findSessionOrThrow } from './session-commands.js';
+import { pollUntil } from '../poll.js';
 
 export type PermissionAnswer = 'approve' | 'deny';
 
@@ -72,20 +73,24 @@ async function answerPermission(context: CliContext, idOrName: string, answer: P
  * forever: ao typed the answer itself, so it records the fact through the capture path.
  */
 async function waitForAnswer(context: CliContext, session: SessionRecord, answer: PermissionAnswer, deliveredAt: number, timeoutMs: number): Promise<SessionRecord> {
-  const deadline = deliveredAt + timeoutMs;
   let recorded = answer !== 'deny';
-  for (;;) {
+  let fresh = session;
+  const read = async () => {
     await context.ingest();
-    const fresh = context.store.getSession(session.id) ?? session;
-    if (fresh.activityState !== 'blocked' || fresh.terminated) return fresh;
-    if (!recorded && Date.now() - deliveredAt >= Math.min(DENIAL_HOOK_GRACE_MS, timeoutMs)) {
+    fresh = context.store.getSession(session.id) ?? session;
+    return fresh.activityState !== 'blocked' || fresh.terminated ? fresh : undefined;
+  };
+  const answered = await pollUntil(
+    async () => {
+      const done = await read();
+      if (done || recorded || Date.now() - deliveredAt < Math.min(DENIAL_HOOK_GRACE_MS, timeoutMs)) return done;
       recordDenial(context, fresh);
       recorded = true;
-      continue;
-    }
-    if (Date.now() >= deadline) return fresh;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+      return read();
+    },
+    { deadline: deliveredAt + timeoutMs, intervalMs: 100 },
+  );
+  return answered ?? fresh;
 }
 
 function recordDenial(context: CliContext, session: SessionRecord): void {

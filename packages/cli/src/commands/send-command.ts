@@ -4,6 +4,7 @@ import { printJson } from '../output.js';
 import { parseSeconds } from '../parse-values.js';
 import { findSessionOrThrow } from './session-commands.js';
 import { askHost, assertRunning } from './session-host-client.js';
+import { pollUntil } from '../poll.js';
 
 export interface SendOptions {
   force?: boolean;
@@ -58,18 +59,17 @@ export async function sendText(context: CliContext, idOrName: string, text: stri
  * or, when the text answered an open question, the session leaving waiting_input. Null at the timeout.
  */
 async function waitForAcknowledgement(context: CliContext, sessionId: string, since: number, timeoutMs: number, answering: boolean): Promise<number | null> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await context.ingest();
-    // Capture times come from the hook's clock; allow a little skew against the host's.
-    const events = context.store.listEvents({ sessionId }).filter((event) => event.at >= since - 50);
-    for (const event of events) {
-      if (event.event === 'user-prompt-submit') return event.at;
-      if (answering && event.type === 'transition' && event.from === 'waiting_input') return event.at;
-    }
-    if (Date.now() >= deadline) return null;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const acknowledged = await pollUntil(
+    async () => {
+      await context.ingest();
+      // Capture times come from the hook's clock; allow a little skew against the host's.
+      const events = context.store.listEvents({ sessionId }).filter((event) => event.at >= since - 50);
+      const ack = events.find((event) => event.event === 'user-prompt-submit' || (answering && event.type === 'transition' && event.from === 'waiting_input'));
+      return ack?.at;
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
+  return acknowledged ?? null;
 }
 
 /** No signal at all since the text was typed, and the text is still on screen (in the input box). */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CliError } from '../cli-error.js';
 import { readJsonFile } from '../validated-json.js';
 import type { SessionFiles } from '../host/launch-spec.js';
+import { pollUntil } from '../poll.js';
 
 /**
  * Starts the session host detached (own session, no terminal): it outlives this command and the
@@ -46,19 +47,22 @@ function lastWords(files: SessionFiles): string {
 export async function waitForHost(files: SessionFiles, host: ChildProcess, timeoutMs = 15_000): Promise<HostReady> {
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   host.once('exit', (code, signal) => (exit = { code, signal }));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (existsSync(files.ready)) {
-      const ready = readJsonFile(files.ready, hostReadySchema, 'invalid_ready_file', "the session host's ready file");
-      if ('error' in ready) throw new CliError('launch_failed', `the harness could not be started: ${ready.error}`);
-      return ready;
-    }
-    if (exit) {
-      const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-      const said = lastWords(files);
-      throw new CliError('launch_failed', `the session host ${how} before the harness started${said ? `: ${said}` : ', without saying why'}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new CliError('launch_failed', `the session host did not start the harness within ${timeoutMs / 1000} s`);
+  const started = await pollUntil(
+    () => {
+      if (existsSync(files.ready)) {
+        const ready = readJsonFile(files.ready, hostReadySchema, 'invalid_ready_file', "the session host's ready file");
+        if ('error' in ready) throw new CliError('launch_failed', `the harness could not be started: ${ready.error}`);
+        return ready;
+      }
+      if (exit) {
+        const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+        const said = lastWords(files);
+        throw new CliError('launch_failed', `the session host ${how} before the harness started${said ? `: ${said}` : ', without saying why'}`);
+      }
+      return undefined;
+    },
+    { timeoutMs, intervalMs: 20 },
+  );
+  if (started === undefined) throw new CliError('launch_failed', `the session host did not start the harness within ${timeoutMs / 1000} s`);
+  return started;
 }
