@@ -1,3 +1,5 @@
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store, aoPaths, probeProcess } from '@ao/lifecycle';
@@ -85,5 +87,25 @@ export function aoHomesCleanedAfterEach(): () => string {
     const home = tempDir('ao-home-');
     homes.push(home);
     return home;
+  };
+}
+
+/**
+ * Child processes a test starts (stand-in agents, fake daemons) are SIGKILLed after each test of
+ * the file that calls this; returns the function that hands one over.
+ */
+export function childrenKilledAfterEach(): (child: ChildProcess) => ChildProcess {
+  const children: ChildProcess[] = [];
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
+  return (child) => {
+    children.push(child);
+    return child;
   };
 }

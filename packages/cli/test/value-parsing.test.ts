@@ -1,25 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { aoJson, runAo, tempDir } from './ao-harness.js';
-import { isAlive } from './runtime-harness.js';
+import { childrenKilledAfterEach, isAlive } from './runtime-harness.js';
 
 /** Counts, cursors and durations: a bad value is an invalid_argument error, never a default or a SQLite error. */
 describe('numbers given to ao', () => {
-  const agents: ChildProcess[] = [];
-  afterEach(async () => {
-    for (const agent of agents.splice(0)) {
-      if (agent.exitCode !== null || agent.signalCode !== null) continue;
-      const exited = once(agent, 'exit');
-      agent.kill('SIGKILL');
-      await exited;
-    }
-  });
+  const track = childrenKilledAfterEach();
 
   /** A registered session whose "agent" is a real, live process. */
   async function liveSession(aoHome: string) {
     const agent = spawn('sleep', ['600'], { stdio: 'ignore' });
-    agents.push(agent);
+    track(agent);
     const { id } = await aoJson(aoHome, ['register', '--agent', 'claude-code', '--cwd', tempDir('ao-project-'), '--pid', String(agent.pid)]);
     return { id, agent };
   }

@@ -4,24 +4,16 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { readProcessStartTime } from '@ao/lifecycle';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AO_BIN, aoJson, runAo, tempDir } from './ao-harness.js';
-import { aoHomesCleanedAfterEach, waitFor } from './runtime-harness.js';
+import { aoHomesCleanedAfterEach, childrenKilledAfterEach, waitFor } from './runtime-harness.js';
 
 const newHome = aoHomesCleanedAfterEach();
-const children: ChildProcess[] = [];
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
-  }
-});
+const track = childrenKilledAfterEach();
 
 function startChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   const child = spawn(command, args, { stdio: 'ignore', env });
-  children.push(child);
+  track(child);
   return child;
 }
 
