@@ -77,7 +77,7 @@ describe('messages between ao processes are validated', () => {
     const sessionDir = join(aoHome, 'sessions', id);
     mkdirSync(sessionDir, { recursive: true });
     // `ao rm` runs git on the paths in this record: a relative one is refused, not used.
-    writeFileSync(join(sessionDir, 'worktree.json'), JSON.stringify({ path: 'relative/dir', branch: 'ao/x', repoRoot: '/tmp' }));
+    writeFileSync(join(sessionDir, 'worktree.json'), JSON.stringify({ path: 'relative/dir', branch: 'ao/x', repoRoot: tempDir('ao-repo-') }));
     const removed = await runAo(aoHome, ['rm', id, '--json']);
     expect(removed.exitCode).toBe(1);
     expect(JSON.parse(removed.stdout)).toMatchObject({ error: { code: 'invalid_worktree_record', message: expect.stringMatching(/worktree\.json is not valid \(path: /) } });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { hookCommand } from '@ao/registry';
 import { describe, expect, it } from 'vitest';
@@ -36,11 +37,12 @@ describe('Codex hook overrides', () => {
   it('survive TOML and then bash with spaces, both quotes and $ in the ao path', () => {
     const ao = fakeAo();
     expect(ao.aoCommand).toMatch(/ .*'.*".*\$/);
-    const decoded = decode(codexHookOverrides(ao.aoCommand, 'sess_9', "/tmp/my ao's home"));
+    const aoHome = join(tempDir(), "my ao's home");
+    const decoded = decode(codexHookOverrides(ao.aoCommand, 'sess_9', aoHome));
     const command = decoded.get('hooks.PermissionRequest')![0]!.hooks[0]!.command;
-    expect(command).toBe(hookCommand(ao.aoCommand, 'codex', 'permission-request', 'sess_9', "/tmp/my ao's home"));
+    expect(command).toBe(hookCommand(ao.aoCommand, 'codex', 'permission-request', 'sess_9', aoHome));
     runUnderBash(command, ao.log, '{"tool_name":"Bash"}');
-    expect(ao.calls()).toEqual([{ argv: ['hooks', 'codex', 'permission-request', '--session', 'sess_9', '--home', "/tmp/my ao's home"], stdin: '{"tool_name":"Bash"}' }]);
+    expect(ao.calls()).toEqual([{ argv: ['hooks', 'codex', 'permission-request', '--session', 'sess_9', '--home', aoHome], stdin: '{"tool_name":"Bash"}' }]);
   });
 
   it('escape every character TOML forbids in a basic string', () => {

@@ -63,6 +63,11 @@ interface Frame {
 
 class JsonSyntaxError extends Error {}
 
+/** `]` or `}`. */
+const closer = (kind: Kind): number => (kind === Kind.Array ? 0x5d : 0x7d);
+/** Where a container's next member begins: a value in an array, a key in an object. */
+const memberStart = (kind: Kind): State => (kind === Kind.Array ? State.Value : State.Key);
+
 export function parseJsonBounded(bytes: Buffer, bounds: JsonBounds = DEFAULT_JSON_BOUNDS): BoundedJsonResult {
   try {
     return new BoundedParser(bytes, bounds).parse();
@@ -104,17 +109,15 @@ class BoundedParser {
           }
           break;
         case State.ArrayFirst:
-          if (byte === 0x5d) {
-            this.close(Kind.Array);
+        case State.ObjectFirst: {
+          // Just opened: either closed at once (empty) or its first member follows.
+          const kind = state === State.ArrayFirst ? Kind.Array : Kind.Object;
+          if (byte === closer(kind)) {
+            this.close(kind);
             state = State.AfterValue;
-          } else state = State.Value;
+          } else state = memberStart(kind);
           break;
-        case State.ObjectFirst:
-          if (byte === 0x7d) {
-            this.close(Kind.Object);
-            state = State.AfterValue;
-          } else state = State.Key;
-          break;
+        }
         case State.Key:
           this.key();
           state = State.Value;
@@ -131,8 +134,8 @@ class BoundedParser {
               // Full: the rest of this container is passed over in one sweep.
               this.trim('items');
               this.pos = skipToClose(this.bytes, this.pos);
-            } else state = frame.kind === Kind.Array ? State.Value : State.Key;
-          } else if (byte === (frame.kind === Kind.Array ? 0x5d : 0x7d)) {
+            } else state = memberStart(frame.kind);
+          } else if (byte === closer(frame.kind)) {
             this.close(frame.kind);
           } else throw this.unexpected();
           break;
@@ -183,7 +186,7 @@ class BoundedParser {
       this.trim('depth');
     }
     this.pos = skipToClose(this.bytes, this.pos + 1) + 1;
-    if (this.bytes[this.pos - 1] !== (kind === Kind.Array ? 0x5d : 0x7d)) throw new JsonSyntaxError(`mismatched bracket at byte ${this.pos - 1}`);
+    if (this.bytes[this.pos - 1] !== closer(kind)) throw new JsonSyntaxError(`mismatched bracket at byte ${this.pos - 1}`);
     return false;
   }
 
