@@ -158,7 +158,12 @@ export function ingestSpool(options: IngestOptions): IngestStats {
       logger.warn(context, 'signal dropped: unknown harness');
       return false;
     }
-    const lookup = (id: string) => touched.get(id) ?? store.getSession(id);
+    // The owner is almost always the session the header names: read it from the store once.
+    const looked = new Map<string, SessionRecord | undefined>();
+    const lookup = (id: string) => {
+      if (!looked.has(id)) looked.set(id, touched.get(id) ?? store.getSession(id));
+      return looked.get(id);
+    };
     const owner = resolveSignalOwner({ ...signal, harness: deriver.id, sessionArg: signal.sessionArg ?? null, firer: signal.firer ?? null }, lookup);
     if (owner.owner === null) {
       logger.info({ ...context, reason: owner.reason, detail: owner.detail }, 'signal dropped: not this session\'s agent');
