@@ -21,7 +21,12 @@ export function isRegularFile(path: string): boolean {
   }
 }
 
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW | (constants.O_NOCTTY ?? 0);
+/**
+ * How ao opens a file it must never block on: read-only, without blocking (a FIFO opens at once),
+ * without following a symbolic link swapped in since the lstat, without taking a terminal. Also
+ * what the spool reader uses (lifecycle spool-entry.ts).
+ */
+export const OPEN_WITHOUT_BLOCKING = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW | (constants.O_NOCTTY ?? 0);
 
 /**
  * The last `maxBytes` of a regular file (all of it when smaller) and the file's size; null when
@@ -31,7 +36,7 @@ export function readRegularFileTail(path: string, maxBytes: number): { bytes: Bu
   if (!isRegularFile(path)) return null;
   let fd: number | undefined;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    fd = openSync(path, OPEN_WITHOUT_BLOCKING);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return null;
     const size = stat.size;

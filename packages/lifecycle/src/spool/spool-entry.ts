@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { OPEN_WITHOUT_BLOCKING } from '@ao/registry';
 import { join } from 'node:path';
 import { SPOOL_RECORD_CAP_BYTES } from './spool-limits.js';
 
@@ -62,9 +63,6 @@ const ENTRY_ERRORS: Record<string, SpoolEntryProblem> = {
   EOVERFLOW: 'too_large',
 };
 
-// O_NONBLOCK: even if the entry became a FIFO between lstat and open, open and read return at once.
-// O_NOFOLLOW: a symbolic link swapped in meanwhile fails with ELOOP instead of being followed.
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
 
 /** Hands out a buffer of `size` bytes to read a record into (see RecordArena in spool-batch.ts). */
 export type BufferSource = (size: number) => Buffer;
@@ -84,7 +82,8 @@ export function readSpoolEntry(spoolDir: string, name: string, allocate: BufferS
   }
   let fd: number;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    // An entry that became a FIFO since the lstat opens at once; a link swapped in fails with ELOOP.
+    fd = openSync(path, OPEN_WITHOUT_BLOCKING);
   } catch (error) {
     return fromError(error);
   }
