@@ -1,5 +1,5 @@
-import type { HookInstallError } from '@ao/registry';
-import type { StoreErrorCode } from '@ao/lifecycle';
+import { INSTALL_ERROR_CODES, type InstallErrorCode } from '@ao/registry';
+import { STORE_ERROR_CODES, type StoreErrorCode } from '@ao/lifecycle';
 
 /**
  * Every `code` ao prints in `{"error":{"code","message"}}` (the CLI contract): one closed set. A
@@ -46,12 +46,10 @@ export const USAGE_ERROR_CODES = [
   'excess_arguments',
 ] as const;
 
-const STORE_ERROR_CODES = ['store_damaged', 'store_missing', 'store_too_new', 'disk_full', 'store_busy'] as const satisfies readonly StoreErrorCode[];
-const INSTALL_ERROR_CODES = ['malformed_file', 'foreign_file', 'no_such_directory', 'invalid_context', 'unsupported_layout'] as const satisfies readonly HookInstallError['code'][];
 
 export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
 export type UsageErrorCode = (typeof USAGE_ERROR_CODES)[number];
-export type ErrorCode = CommandErrorCode | UsageErrorCode | StoreErrorCode | HookInstallError['code'];
+export type ErrorCode = CommandErrorCode | UsageErrorCode | StoreErrorCode | InstallErrorCode;
 
 const ALL_CODES: ReadonlySet<string> = new Set<string>([...COMMAND_ERROR_CODES, ...USAGE_ERROR_CODES, ...STORE_ERROR_CODES, ...INSTALL_ERROR_CODES]);
 

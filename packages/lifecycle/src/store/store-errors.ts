@@ -7,17 +7,19 @@ import { dirname, join } from 'node:path';
  * user as they are; SQLite's and the OS's codes (SQLITE_CORRUPT, ENOSPC…) never do. See
  * docs/store.md.
  */
-export type StoreErrorCode =
+export const STORE_ERROR_CODES = [
   /** The file is not a database, is empty though a store existed, or SQLite found it corrupt. */
-  | 'store_damaged'
+  'store_damaged',
   /** The file is gone though a store existed (its marker says so). */
-  | 'store_missing'
+  'store_missing',
   /** Written by a newer ao: its schema is unknown to this one. */
-  | 'store_too_new'
+  'store_too_new',
   /** No space left on the disk holding the store. */
-  | 'disk_full'
+  'disk_full',
   /** Another process held the write lock longer than the busy timeout. */
-  | 'store_busy';
+  'store_busy',
+] as const;
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 export class StoreError extends Error {
   constructor(
