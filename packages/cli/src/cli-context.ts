@@ -1,5 +1,5 @@
 import { aoLauncherPath } from './install-paths.js';
-import { aoPaths, ingestSpool, listSpool, reapOnce, resolveAoHome, Store, watchTranscripts, type AoPaths, type IngestStats, type LifecycleLogger } from '@ao/lifecycle';
+import { aoPaths, hasActiveSessionWithTranscript, ingestSpool, listSpool, reapOnce, resolveAoHome, Store, watchTranscripts, type AoPaths, type IngestStats, type LifecycleLogger } from '@ao/lifecycle';
 import { daemonHealth } from './daemon/daemon-health.js';
 import type { AdapterRegistry } from '@ao/registry';
 import { lazyFileLogger } from './lazy-logger.js';
@@ -53,7 +53,7 @@ export class CliContext {
     const stats = await this.applySpool();
     // A turn that ended without a hook (Codex on an API error) must not read as working: check the
     // transcripts of active sessions whenever state is read, not only on the daemon's tick.
-    if (this.store.hasActiveSessionWithTranscript() && (await this.watchTranscripts()).length > 0) await this.applySpool();
+    if (hasActiveSessionWithTranscript(this.store) && (await this.watchTranscripts()).length > 0) await this.applySpool();
     return stats;
   }
 

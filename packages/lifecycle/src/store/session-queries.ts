@@ -36,15 +36,23 @@ export function listProbeTargets(store: Store): ProbeTarget[] {
   }));
 }
 
+/** Live `active` sessions whose facts name a transcript: the ones the transcript watch reads. */
+const ACTIVE_WITH_TRANSCRIPT = `terminated = 0 AND activity_state = 'active' AND instr(facts, '"transcriptPath"') > 0`;
+
+/** Whether any session is one the transcript watch would read (one query; loads no adapter). */
+export function hasActiveSessionWithTranscript(store: Store): boolean {
+  return store.db.prepare(`SELECT 1 FROM sessions WHERE ${ACTIVE_WITH_TRANSCRIPT} LIMIT 1`).get() !== undefined;
+}
+
 /**
- * Live `active` sessions whose facts name a transcript: the only ones the transcript watch reads;
- * only those of `harnesses` when given (the harnesses that can read a transcript at all).
+ * The sessions the transcript watch reads; only those of `harnesses` when given (the harnesses
+ * that can read a transcript at all).
  */
 export function listActiveSessionsWithTranscript(store: Store, harnesses?: readonly string[]): SessionRecord[] {
   if (harnesses?.length === 0) return [];
   const only = harnesses ? ` AND harness IN (${harnesses.map(() => '?').join(', ')})` : '';
   const rows = store.db
-    .prepare(`SELECT * FROM sessions WHERE terminated = 0 AND activity_state = 'active' AND instr(facts, '"transcriptPath"') > 0${only} ORDER BY created_at, id`)
+    .prepare(`SELECT * FROM sessions WHERE ${ACTIVE_WITH_TRANSCRIPT}${only} ORDER BY created_at, id`)
     .all(...(harnesses ?? [])) as SessionRow[];
   return rows.map(rowToSession);
 }

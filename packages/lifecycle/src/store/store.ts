@@ -143,15 +143,6 @@ export class Store {
     });
   }
 
-  /** Whether any live session is active and knows its transcript (cheap: one indexed query). */
-  hasActiveSessionWithTranscript(): boolean {
-    return (
-      this.db
-        .prepare("SELECT 1 FROM sessions WHERE terminated = 0 AND activity_state = 'active' AND instr(facts, '\"transcriptPath\"') > 0 LIMIT 1")
-        .get() !== undefined
-    );
-  }
-
   nameTaken(name: string): boolean {
     return this.statements.sessionByName.get(name) !== undefined;
   }
