@@ -92,7 +92,9 @@ describe('a long AO_HOME', () => {
     }
     // Nothing bound next to AO_HOME or under it (where truncated paths used to land).
     expect(bound.filter((path) => path.startsWith(dirname(aoHome)))).toEqual([]);
-    // The daemon serves the same answer the store gives.
+    // The daemon serves the same answer the store gives, once the turn has settled (compared mid-turn,
+    // the two reads could straddle a transition).
+    await waitFor('the sent turn to end', async () => (await aoJson(aoHome, ['status', id], { env: noXdg })).status === 'idle');
     expect(await aoJson(aoHome, ['ls'], { env: noXdg })).toEqual(await aoJson(aoHome, ['ls'], { env: { ...noXdg, AO_NO_DAEMON_READS: '1' } }));
   });
 
