@@ -5,7 +5,15 @@
 export const ACTIVITY_STATES = ['active', 'idle', 'waiting_input', 'blocked', 'exited'] as const;
 export type ActivityState = (typeof ACTIVITY_STATES)[number];
 
-export type NeedsInputReason = 'question' | 'permission';
+export const NEEDS_INPUT_REASONS = ['permission', 'question'] as const;
+export type NeedsInputReason = (typeof NEEDS_INPUT_REASONS)[number];
+
+/**
+ * What every surface shows (docs/reducer.md): derived on read from the activity state and time,
+ * never stored. Most to least urgent: terminated > exited > needs_input > no_signal > stale > working > idle.
+ */
+export const DISPLAY_STATUSES = ['terminated', 'exited', 'needs_input', 'no_signal', 'stale', 'working', 'idle'] as const;
+export type DisplayStatus = (typeof DISPLAY_STATUSES)[number];
 
 export function isActivityState(value: unknown): value is ActivityState {
   return typeof value === 'string' && (ACTIVITY_STATES as readonly string[]).includes(value);

@@ -1,8 +1,7 @@
-import { needsInputReason, type NeedsInputReason } from '@ao/activity-dispatch';
+import { needsInputReason, type DisplayStatus, type NeedsInputReason } from '@ao/activity-dispatch';
 import type { SessionRecord } from './store/session-record.js';
 
-export const DISPLAY_STATUSES = ['terminated', 'exited', 'needs_input', 'no_signal', 'stale', 'working', 'idle'] as const;
-export type DisplayStatus = (typeof DISPLAY_STATUSES)[number];
+export { DISPLAY_STATUSES, type DisplayStatus } from '@ao/activity-dispatch';
 
 export interface DisplayOptions {
   now: number;

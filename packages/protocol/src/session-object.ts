@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ACTIVITY_STATES, DISPLAY_STATUSES, NEEDS_INPUT_REASONS } from '@ao/activity-dispatch';
+
+const isoTime = z.string().describe('an ISO 8601 time');
+const nullableIso = isoTime.nullable();
+
+/**
+ * The dialog a session waits on: a permission or a question. Its `id` is stable for that one
+ * dialog and changes with the next, so an answer can name what it answers (docs/api.md).
+ */
+export const openRequestSchema = z.object({
+  id: z.string(),
+  kind: z.enum(NEEDS_INPUT_REASONS),
+  tool: z.string().nullable().describe('the tool that asks, when known'),
+  detail: z.string().nullable().describe('the command, the file path or the question text (capped)'),
+  askedAt: isoTime,
+});
+export type OpenRequest = z.infer<typeof openRequestSchema>;
+
+/** Something outside the agent that concerns the session: a CI failure, a review comment. */
+export const externalEventSchema = z.object({
+  seq: z.number().int(),
+  sourceKind: z.string(),
+  sourceId: z.string(),
+  eventType: z.string(),
+  payload: z.unknown(),
+  at: isoTime,
+});
+export type ExternalEvent = z.infer<typeof externalEventSchema>;
+
+/** The session object of every door. Field names are a contract: add, never rename. */
+export const sessionObjectSchema = z.object({
+  id: z.string(),
+  harness: z.string(),
+  name: z.string(),
+  cwd: z.string(),
+  pid: z.number().int().nullable(),
+  activityState: z.enum(ACTIVITY_STATES).nullable(),
+  status: z.enum(DISPLAY_STATUSES),
+  needsInputReason: z.enum(NEEDS_INPUT_REASONS).nullable(),
+  openRequest: openRequestSchema.nullable(),
+  terminated: z.boolean(),
+  createdAt: nullableIso,
+  lastSignalAt: nullableIso,
+  firstSignalAt: nullableIso,
+  launchedAt: nullableIso,
+  lastTransitionAt: nullableIso,
+  terminatedAt: nullableIso,
+  terminatedReason: z.string().nullable(),
+  launchId: z.string().nullable(),
+  hostPid: z.number().int().nullable(),
+  worktree: z.string().nullable(),
+  toolsInFlight: z.array(z.object({ id: z.string().optional(), name: z.string().optional() })),
+  lastError: z.string().nullable(),
+  lastNotification: z.string().nullable(),
+  lastExternalEvent: externalEventSchema.nullable(),
+  nativeSessionId: z.string().nullable(),
+  model: z.string().nullable(),
+  transcriptPath: z.string().nullable(),
+});
+export type SessionObject = z.infer<typeof sessionObjectSchema>;
+
+/** One entry of the event log; `seq` is the cursor. `from`/`to` only on transitions. */
+export const eventObjectSchema = z.object({
+  seq: z.number().int(),
+  sessionId: z.string(),
+  type: z.enum(['transition', 'signal', 'lifecycle', 'external']),
+  event: z.string(),
+  at: isoTime,
+  from: z.enum(ACTIVITY_STATES).nullable().optional(),
+  to: z.enum(ACTIVITY_STATES).optional(),
+  launchId: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type EventObject = z.infer<typeof eventObjectSchema>;
