@@ -4,6 +4,7 @@ import { CliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { isErrorCode } from './error-codes.js';
 import { printError } from './output.js';
+import { AO_VERSION } from './version.js';
 
 const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
 
@@ -14,7 +15,7 @@ const sessions = () => import('./commands/session-commands.js');
 function buildProgram(context: CliContext, setExit: (code: number) => void): Command {
   const program = new Command('ao')
     .description('Run and watch coding-agent CLIs: which one works, which one waits for you, which one is idle or dead.')
-    .version('0.1.0')
+    .version(AO_VERSION)
     .showHelpAfterError()
     .exitOverride();
 
@@ -87,6 +88,8 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
   program
     .command('approve <id>')
     .description("answer a session's open permission dialog with yes (once), as its harness takes it; reports the state that follows")
+    .option('--request <rid>', 'the open request this answers (openRequest.id): refused with stale_request, nothing typed, when another is open')
+    .option('--checkpoint', 'first record the working tree as a checkpoint (ao checkpoints, ao restore); git work trees only')
     .option('--timeout <seconds>', 'how long to wait for the session to leave blocked (default 10)')
     .option('--json', JSON_HELP)
     .action(async (id: string, options) => (await permissions()).approvePermission(context, id, options));
@@ -94,9 +97,34 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
   program
     .command('deny <id>')
     .description("answer a session's open permission dialog with no, as its harness takes it; reports the state that follows")
+    .option('--request <rid>', 'the open request this answers (openRequest.id): refused with stale_request, nothing typed, when another is open')
     .option('--timeout <seconds>', 'how long to wait for the session to leave blocked (default 10)')
     .option('--json', JSON_HELP)
     .action(async (id: string, options) => (await permissions()).denyPermission(context, id, options));
+
+  program
+    .command('attach-event <id>')
+    .description('attach something from outside the agent (a CI failure, a review) to a session; shown in ao events and as lastExternalEvent')
+    .requiredOption('--source-kind <kind>', 'what kind of system sent it: ci, review, issue…')
+    .requiredOption('--source-id <id>', "the sender's own id of the thing (a build number, a URL)")
+    .requiredOption('--type <type>', 'what happened, like ci.failed')
+    .option('--payload <json>', 'details, as JSON (at most 64 KiB are kept)')
+    .option('--json', JSON_HELP)
+    .action(async (id: string, options) => (await import('./commands/external-event-command.js')).attachEventCommand(context, id, options));
+
+  const checkpoints = () => import('./commands/checkpoint-commands.js');
+  program
+    .command('checkpoints <id>')
+    .description("list a session's checkpoints (taken by ao approve --checkpoint)")
+    .option('--json', JSON_HELP)
+    .action(async (id: string, options) => (await checkpoints()).listCheckpointsCommand(context, id, options));
+
+  program
+    .command('restore <id> <n>')
+    .description("put a session's files back as they were at checkpoint n (refused over changes since, unless --force, which saves them as a checkpoint first)")
+    .option('--force', 'restore even over changes made since; they are saved as a new checkpoint first')
+    .option('--json', JSON_HELP)
+    .action(async (id: string, n: string, options) => (await checkpoints()).restoreCommand(context, id, n, options));
 
   program
     .command('attach <id>')
@@ -147,8 +175,11 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
 
   program
     .command('daemon')
-    .description('run ingestion and the reaper in the foreground (ao spawn starts one in the background)')
-    .action(async () => setExit(await (await import('./daemon/daemon-loop.js')).runDaemon(context)));
+    .description('run ingestion, the reaper and the HTTP API in the foreground (ao spawn starts one in the background)')
+    .option('--port <n>', 'serve the HTTP API on this port (default: one the system picks; see $AO_HOME/run/api.json)')
+    .option('--listen <addr>', 'the address to serve the API on (default 127.0.0.1; another needs this flag, and still the token)')
+    .option('--no-api', 'do not serve the HTTP API')
+    .action(async (options) => setExit(await (await import('./daemon/daemon-loop.js')).runDaemon(context, (await import('./daemon/daemon-options.js')).daemonOptionsFrom(options))));
 
   program
     .command('json')

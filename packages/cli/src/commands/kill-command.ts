@@ -1,65 +1,17 @@
-import { markDead, probeProcess, type SessionRecord } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../output.js';
 import { parseSeconds } from '../parse-values.js';
-import { CliError } from '../cli-error.js';
-import { findSessionOrThrow } from './session-commands.js';
-import { askHost } from './session-host-client.js';
-import { pollUntil } from '../poll.js';
+import { killSession as kill } from '../operations/kill-session.js';
 
 export interface KillOptions {
   grace?: string;
   json?: boolean;
 }
 
-function alive(session: SessionRecord): boolean {
-  return session.pid !== null && probeProcess(session.pid, session.pidStartTime) !== 'dead';
-}
-
-async function waitForDeath(session: SessionRecord, timeoutMs: number): Promise<boolean> {
-  return (await pollUntil(() => (alive(session) ? undefined : true), { timeoutMs, intervalMs: 50 })) ?? false;
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // already gone
-  }
-}
-
-/**
- * `ao kill <id>`: asks the agent to stop (SIGTERM), then forces it (SIGKILL) after the grace
- * period; marks the session terminated and keeps its record and log.
- */
+/** `ao kill <id> [--grace SECONDS]` */
 export async function killSession(context: CliContext, idOrName: string, options: KillOptions): Promise<void> {
-  const graceMs = (parseSeconds(options.grace, '--grace') ?? 5) * 1000;
-  await context.ingest();
-  const session = findSessionOrThrow(context, idOrName);
-  let stopped = !alive(session);
-  if (!stopped) {
-    let viaHost = false;
-    if (session.hostPid !== null) {
-      try {
-        await askHost(context, session, { op: 'kill', graceMs });
-        viaHost = true;
-      } catch {
-        // the host is gone: signal the agent directly
-      }
-    }
-    if (!viaHost && session.pid !== null) {
-      signal(session.pid, 'SIGTERM');
-      if (!(await waitForDeath(session, graceMs))) signal(session.pid, 'SIGKILL');
-    }
-    stopped = await waitForDeath(session, graceMs + 3000);
-  }
-  // Let the host's exit record land first, so the log says how the process ended.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  await context.ingest();
-  const current = context.store.getSession(session.id)!;
-  if (stopped && !current.terminated) context.store.transaction(() => markDead(context.store, context.store.getSession(session.id)!, context.now(), 'killed'));
-  if (!stopped) throw new CliError('still_running', `session ${session.id} did not stop (pid ${session.pid}); it may need root to be killed`);
-  const result = { id: session.id, stopped, terminated: context.store.getSession(session.id)!.terminated };
+  const graceSeconds = parseSeconds(options.grace, '--grace');
+  const result = await kill(context, { id: idOrName, ...(graceSeconds !== undefined && { graceSeconds }) });
   if (options.json) return printJson(result);
-  process.stdout.write(`session ${session.id} stopped and marked terminated\n`);
+  process.stdout.write(`session ${result.id} stopped and marked terminated\n`);
 }

@@ -1,11 +1,10 @@
-import { reapOnce } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../output.js';
+import { reapSessions } from '../operations/reap-sessions.js';
 
 /** `ao reap`: one reaper pass: sessions whose processes are confirmed dead become exited + terminated. */
 export async function reapCommand(context: CliContext, options: { json?: boolean }): Promise<void> {
-  await context.ingest();
-  const report = await reapOnce({ store: context.store, logger: context.logger });
+  const report = await reapSessions(context);
   if (options.json) return printJson(report);
   const summary = `probed ${report.probed} session(s): ${report.alive} alive, ${report.reaped.length} reaped, ${report.failed} could not be probed`;
   process.stdout.write(`${summary}${report.inconclusive ? ' (inconclusive: too many looked dead at once; will retry)' : ''}\n`);

@@ -1,10 +1,7 @@
 import type { CliContext } from '../cli-context.js';
-import { CliError } from '../cli-error.js';
 import { printJson } from '../output.js';
 import { parseSeconds } from '../parse-values.js';
-import { findSessionOrThrow } from './session-commands.js';
-import { askHost, assertRunning } from './session-host-client.js';
-import { pollUntil } from '../poll.js';
+import { sendMessage } from '../operations/send-message.js';
 
 export interface SendOptions {
   force?: boolean;
@@ -12,78 +9,10 @@ export interface SendOptions {
   json?: boolean;
 }
 
-/**
- * `ao send <id> TEXT`: types the text into the agent, presses Enter, and waits for the harness
- * to acknowledge it with a `user-prompt-submit` signal. Refused while a permission dialog is open:
- * a stray keystroke there would answer it.
- */
+/** `ao send <id> TEXT` */
 export async function sendText(context: CliContext, idOrName: string, text: string, options: SendOptions): Promise<void> {
-  const timeoutMs = (parseSeconds(options.timeout, '--timeout') ?? 15) * 1000;
-  await context.ingest();
-  const session = findSessionOrThrow(context, idOrName);
-  assertRunning(session);
-  if (session.activityState === 'blocked' && !options.force) {
-    throw new CliError(
-      'session_blocked',
-      `session ${session.id} is waiting on a permission dialog; typing now would answer it. Answer it (ao attach ${session.id}) or pass --force`,
-    );
-  }
-    // Answering an open question is acknowledged by the session leaving waiting_input.
-  const answering = session.activityState === 'waiting_input';
-  // The host waits (bounded) until the harness takes input before typing.
-  const reply = await askHost(context, session, { op: 'send', text, submit: true }, timeoutMs + 45_000);
-  const sentAt = reply.sentAt ?? Date.now();
-  let acknowledgedAt = await waitForAcknowledgement(context, session.id, sentAt, timeoutMs / 2, answering);
-  if (acknowledgedAt === null && (await enterWasLost(context, session.id, sentAt, text))) {
-    // A TUI still busy drawing can take the text but drop the Enter. Nothing at all has happened
-    // since (no signal), and the text still sits on screen: press Enter once more.
-    await askHost(context, session, { op: 'write', data: Buffer.from('\r').toString('base64') }).catch(() => undefined);
-    acknowledgedAt = await waitForAcknowledgement(context, session.id, sentAt, timeoutMs / 2, answering);
-  } else if (acknowledgedAt === null) {
-    acknowledgedAt = await waitForAcknowledgement(context, session.id, sentAt, timeoutMs / 2, answering);
-  }
-  const fresh = context.store.getSession(session.id)!;
-  const result = { id: session.id, delivered: true, acknowledged: acknowledgedAt !== null, activityState: fresh.activityState };
-  if (acknowledgedAt === null) {
-    throw new CliError(
-      'not_acknowledged',
-      `typed the text into session ${session.id} and pressed Enter, but ${fresh.harness} did not report a new prompt within ${timeoutMs / 1000} s; look at it with ao attach ${session.id}`,
-    );
-  }
-  if (options.json) return printJson({ ...result, acknowledgedAt: new Date(acknowledgedAt).toISOString() });
-  process.stdout.write(`sent to ${session.id}; the agent took it (now ${fresh.activityState ?? 'unknown'})\n`);
-}
-
-/**
- * The capture time of the harness's acknowledgement at or after `since`: a user-prompt-submit,
- * or, when the text answered an open question, the session leaving waiting_input. Null at the timeout.
- */
-async function waitForAcknowledgement(context: CliContext, sessionId: string, since: number, timeoutMs: number, answering: boolean): Promise<number | null> {
-  const acknowledged = await pollUntil(
-    async () => {
-      await context.ingest();
-      // Capture times come from the hook's clock; allow a little skew against the host's.
-      const events = context.store.listEvents({ sessionId }).filter((event) => event.at >= since - 50);
-      const ack = events.find((event) => event.event === 'user-prompt-submit' || (answering && event.type === 'transition' && event.from === 'waiting_input'));
-      return ack?.at;
-    },
-    { timeoutMs, intervalMs: 100 },
-  );
-  return acknowledged ?? null;
-}
-
-/** No signal at all since the text was typed, and the text is still on screen (in the input box). */
-async function enterWasLost(context: CliContext, sessionId: string, since: number, text: string): Promise<boolean> {
-  await context.ingest();
-  const signalled = context.store.listEvents({ sessionId }).some((event) => event.type !== 'lifecycle' && event.at >= since - 50);
-  if (signalled) return false;
-  const session = context.store.getSession(sessionId);
-  if (!session) return false;
-  try {
-    const { screen } = await askHost(context, session, { op: 'screen' });
-    const probe = text.trim().slice(0, 40);
-    return probe.length > 0 && (screen ?? '').includes(probe);
-  } catch {
-    return false;
-  }
+  const timeoutSeconds = parseSeconds(options.timeout, '--timeout');
+  const result = await sendMessage(context, { id: idOrName, text, force: options.force === true, ...(timeoutSeconds !== undefined && { timeoutSeconds }) });
+  if (options.json) return printJson(result);
+  process.stdout.write(`sent to ${result.id}; the agent took it (now ${result.activityState ?? 'unknown'})\n`);
 }

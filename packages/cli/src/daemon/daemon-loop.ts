@@ -4,8 +4,13 @@ import type { CliContext } from '../cli-context.js';
 import { acquireDaemonLock, releaseDaemonLock } from './daemon-lock.js';
 import { startDaemonServer, type DaemonServer } from './daemon-server.js';
 import { daemonSocketPath } from './daemon-protocol.js';
+import { EventHub } from '../api/event-hub.js';
+import type { ApiOptions, ApiServer } from '../api/api-server.js';
+import { AO_VERSION } from '../version.js';
 
 export interface DaemonOptions {
+  /** The HTTP API's address (null: none); 127.0.0.1 on a port the system picks unless asked. */
+  api?: ApiOptions | null;
   reapIntervalMs?: number;
   /** Ingestion also runs on this period, in case a filesystem watch event is missed. */
   ingestIntervalMs?: number;
@@ -40,11 +45,27 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     return promise;
   };
 
+  // Event streams read the log after each pass, and when another process wrote it (lastSeq moved).
+  const hub = new EventHub();
+  let lastSeq = -1;
+  const noticeNewEvents = () => {
+    if (hub.subscribers === 0) return;
+    try {
+      const seq = context.store.maxEventSeq();
+      if (seq !== lastSeq) {
+        lastSeq = seq;
+        hub.notify();
+      }
+    } catch {
+      // the store is unreadable now; the next tick tries again
+    }
+  };
   const ingest = () =>
     track(async () => {
       if (stopping) return;
       try {
         await context.ingest();
+        noticeNewEvents();
       } catch (error) {
         logger.warn({ error: String(error) }, 'daemon ingestion failed; will retry');
       }
@@ -57,6 +78,7 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
         await context.ingest();
         const report = await reapOnce({ store: context.store, logger });
         if (report.reaped.length > 0) logger.info({ reaped: report.reaped }, 'daemon reaped sessions');
+        noticeNewEvents();
       } catch (error) {
         logger.warn({ error: String(error) }, 'daemon reaper pass failed; will retry');
       } finally {
@@ -91,6 +113,20 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     }
   }
 
+  let api: ApiServer | undefined;
+  const apiOptions = options.api === undefined ? { port: 0, listen: '127.0.0.1' } : options.api;
+  if (!stopping && apiOptions) {
+    try {
+      const { startApiServer } = await import('../api/api-server.js');
+      api = await startApiServer(context, hub, apiOptions, AO_VERSION);
+      logger.info({ url: api.url }, 'daemon serves the HTTP API');
+    } catch (error) {
+      // The daemon's other work goes on: hooks are ingested and deaths reaped without the API.
+      logger.warn({ error: String(error), ...apiOptions }, 'cannot serve the HTTP API');
+      process.stderr.write(`ao: cannot serve the HTTP API on ${apiOptions.listen}:${apiOptions.port}: ${(error as Error).message}\n`);
+    }
+  }
+
   let pending: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   try {
@@ -105,6 +141,8 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
   }
   const ingestTimer = setInterval(() => void ingest(), options.ingestIntervalMs ?? 1000);
   const reapTimer = setInterval(() => void reap(), options.reapIntervalMs ?? 2000);
+  // Events other processes append (an `ao approve` in a terminal) reach the streams within this.
+  const seqTimer = setInterval(noticeNewEvents, 100);
 
   await stopped;
   watcher?.close();
@@ -112,6 +150,8 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
   if (server) rmSync(daemonSocketPath(paths.home), { force: true });
   clearInterval(ingestTimer);
   clearInterval(reapTimer);
+  clearInterval(seqTimer);
+  api?.stop();
   if (pending) clearTimeout(pending);
   await Promise.allSettled([...inFlight]);
   releaseDaemonLock(paths.home);

@@ -1,7 +1,7 @@
 import type { AoEvent } from '@ao/activity-dispatch';
 
 /** What ao itself records about a session's life, beside the signals of its agent. */
-export const LIFECYCLE_EVENTS = ['registered', 'spawned', 'terminated'] as const;
+export const LIFECYCLE_EVENTS = ['registered', 'spawned', 'terminated', 'checkpoint-taken', 'checkpoint-restored'] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
 /**

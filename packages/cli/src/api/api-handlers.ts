@@ -1,0 +1,62 @@
+import { buildOpenApiDocument, ROUTES, type OperationId } from '@ao/protocol';
+import type { CliContext } from '../cli-context.js';
+import { answerRequest } from '../operations/answer-request.js';
+import { attachExternalEvent } from '../operations/attach-event.js';
+import { restoreSessionCheckpoint, sessionCheckpoints } from '../operations/checkpoint-operations.js';
+import type { DoorResponse } from '../operations/idempotent-call.js';
+import { killSession } from '../operations/kill-session.js';
+import { reapSessions } from '../operations/reap-sessions.js';
+import { removeSession } from '../operations/remove-session.js';
+import { sendMessage } from '../operations/send-message.js';
+import { eventsPage, getSession, listSessions } from '../operations/session-reads.js';
+import { describePlan, executeSpawn, planSpawn } from '../operations/spawn-session.js';
+
+/** What a route's handler gets: its path parameters, query and body, each validated by the route's schema. */
+export interface RouteInput {
+  params: any;
+  query: any;
+  body: any;
+}
+
+export type RouteHandler = (context: CliContext, input: RouteInput) => Promise<DoorResponse>;
+
+const ok = (body: unknown, status = 200): DoorResponse => ({ status, body });
+const flag = (value: string | undefined) => value === '1' || value === 'true';
+
+/** The default page size of `GET /v1/events`. */
+const DEFAULT_PAGE = 1000;
+
+/**
+ * One handler per route of the table (@ao/protocol ROUTES), each a call of an operation: the HTTP
+ * door has no logic of its own. A route without a handler fails the build (the Record's keys).
+ */
+export function routeHandlers(version: string): Record<Exclude<OperationId, 'streamEvents'>, RouteHandler> {
+  return {
+    health: async () => ok({ ok: true, version }),
+    openapi: async () => ok(buildOpenApiDocument(ROUTES, version)),
+    listSessions: async (context, { query }) => ok({ sessions: await listSessions(context, { all: flag(query.all) }) }),
+    getSession: async (context, { params }) => ok(await getSession(context, { id: params.id })),
+    spawnSession: async (context, { body }) => {
+      const { dryRun, ...input } = body;
+      const plan = await planSpawn(context, input);
+      return dryRun ? ok(describePlan(plan)) : ok(await executeSpawn(context, plan, { startDaemon: false }), 201);
+    },
+    sendMessage: async (context, { params, body }) => ok(await sendMessage(context, { ...body, id: params.id })),
+    approveRequest: async (context, { params, body }) => ok(await answerRequest(context, { ...body, id: params.id, requestId: params.requestId }, 'approve')),
+    denyRequest: async (context, { params, body }) => ok(await answerRequest(context, { ...body, id: params.id, requestId: params.requestId }, 'deny')),
+    killSession: async (context, { params, body }) => {
+      const killed = await killSession(context, { ...body, id: params.id });
+      return ok(await getSession(context, { id: killed.id }));
+    },
+    removeSession: async (context, { params, query }) => {
+      await removeSession(context, { id: params.id, force: flag(query.force) });
+      return ok(null, 204);
+    },
+    attachExternalEvent: async (context, { params, body }) => ok(await attachExternalEvent(context, { ...body, id: params.id }), 201),
+    listCheckpoints: async (context, { params }) => ok({ checkpoints: await sessionCheckpoints(context, { id: params.id }) }),
+    restoreCheckpoint: async (context, { params, body }) => ok(await restoreSessionCheckpoint(context, { ...body, id: params.id, n: params.n })),
+    reap: async (context) => ok(await reapSessions(context)),
+    listEvents: async (context, { query }) =>
+      ok(await eventsPage(context, { ...(query.session !== undefined && { id: query.session }), ...(query.after !== undefined && { after: query.after }), limit: query.limit ?? DEFAULT_PAGE })),
+  };
+}
