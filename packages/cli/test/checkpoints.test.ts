@@ -1,0 +1,286 @@
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './ao-harness.js';
+import { CliError } from '../src/cli-error.js';
+import { listCheckpoints, takeCheckpoint, type Checkpoint } from '../src/checkpoints/index.js';
+
+/**
+ * Checkpoints against real git repositories in temporary directories. Every git the checkpoints
+ * run inherits this process's environment, so the user's global git config is switched off here:
+ * the test repositories refuse to guess an identity (user.useConfigOnly) and want every commit
+ * signed by a gpg that always fails, as a user's config might. A checkpoint must work regardless.
+ */
+beforeAll(() => {
+  process.env.GIT_CONFIG_GLOBAL = join(tempDir('ao-gitconfig-'), 'none');
+  process.env.GIT_CONFIG_NOSYSTEM = '1';
+});
+
+const SESSION = 'sess-1';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The commit HEAD names, or null before the first commit. */
+function head(cwd: string): string | null {
+  try {
+    return git(cwd, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** A commit by the test itself (the repository's own config would refuse one). */
+function commitAll(cwd: string, message: string): void {
+  git(cwd, 'add', '-A');
+  git(cwd, '-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgSign=false', 'commit', '--quiet', '-m', message);
+}
+
+function newRepository(): string {
+  const root = tempDir('ao-ckpt-repo-');
+  git(root, 'init', '--quiet', '--initial-branch=main');
+  git(root, 'config', 'user.useConfigOnly', 'true');
+  git(root, 'config', 'commit.gpgSign', 'true');
+  git(root, 'config', 'gpg.program', 'false');
+  return root;
+}
+
+function write(root: string, path: string, content: string | Buffer, mode?: number): void {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), content);
+  if (mode !== undefined) chmodSync(join(root, path), mode);
+}
+
+const IGNORED = new Set(['app.log', 'build']);
+
+/**
+ * What a user sees on disk under `root` (not .git): each directory, each file's permission bits
+ * and content digest, each symlink's target. With `times`, also each file's mtime and inode.
+ */
+function diskState(root: string, options: { times?: boolean; skipIgnored?: boolean } = {}): Record<string, string> {
+  const state: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(join(root, dir))) {
+      const path = dir ? `${dir}/${name}` : name;
+      if (path === '.git' || (options.skipIgnored && IGNORED.has(path))) continue;
+      const stats = lstatSync(join(root, path));
+      if (stats.isSymbolicLink()) state[path] = `symlink -> ${readlinkSync(join(root, path))}`;
+      else if (stats.isDirectory()) {
+        state[path] = 'dir';
+        walk(path);
+      } else {
+        const digest = createHash('sha256').update(readFileSync(join(root, path))).digest('hex');
+        state[path] = `file ${(stats.mode & 0o7777).toString(8)} ${digest}${options.times ? ` ${stats.mtimeMs} ${stats.ino}` : ''}`;
+      }
+    }
+  };
+  walk('');
+  return state;
+}
+
+/** Everything git keeps about where the user is: HEAD, branch, index bytes and mtime, HEAD's reflog, status. */
+function repositoryState(root: string): Record<string, unknown> {
+  const index = join(root, '.git', 'index');
+  const reflog = join(root, '.git', 'logs', 'HEAD');
+  return {
+    head: head(root),
+    branch: git(root, 'symbolic-ref', 'HEAD').trim(),
+    index: existsSync(index) ? createHash('sha256').update(readFileSync(index)).digest('hex') : null,
+    indexMtime: existsSync(index) ? statSync(index).mtimeMs : null,
+    reflog: existsSync(reflog) ? readFileSync(reflog, 'utf8') : null,
+  };
+}
+
+/** `git status`, taken before the states compared: status may refresh the index's stat data itself. */
+function status(root: string): string {
+  return git(root, 'status', '--porcelain=v1', '-z', '--untracked-files=all');
+}
+
+function treePaths(root: string, rev: string): string[] {
+  return git(root, 'ls-tree', '-r', '-z', '--name-only', rev).split('\0').filter(Boolean);
+}
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+/** A repository with commits, uncommitted work of every kind, and ignored files. */
+function repositoryWithWork(): string {
+  const root = newRepository();
+  write(root, '.gitignore', '*.log\nbuild/\n');
+  write(root, 'README.md', 'read me\n');
+  write(root, 'src/main.js', 'console.log(1);\n');
+  write(root, 'bin/run.sh', '#!/bin/sh\necho run\n', 0o755);
+  write(root, 'gone.txt', 'to be deleted\n');
+  commitAll(root, 'first');
+  write(root, 'README.md', 'read me, edited and not staged\n');
+  write(root, 'staged.txt', 'staged, never committed\n');
+  git(root, 'add', 'staged.txt');
+  unlinkSync(join(root, 'gone.txt'));
+  write(root, 'docs/deep/nested/dir/note.txt', 'deep\n');
+  write(root, 'with space.txt', 'space\n');
+  write(root, 'ünïcødé-日本.txt', 'unicode\n');
+  write(root, 'new\nline.txt', 'newline in the name\n');
+  symlinkSync('README.md', join(root, 'link-to-readme'));
+  write(root, 'assets/big.bin', randomBytes(8 * 1024 * 1024));
+  write(root, 'app.log', 'ignored log\n');
+  write(root, 'build/cache.bin', randomBytes(1024));
+  return root;
+}
+
+describe('taking a checkpoint', () => {
+  it('records tracked, untracked and deleted files but not ignored ones, and changes nothing the user can see', () => {
+    const root = repositoryWithWork();
+    const statusBefore = status(root);
+    const repoBefore = repositoryState(root);
+    const diskBefore = diskState(root, { times: true });
+    const now = Date.parse('2025-03-04T05:06:07.890Z');
+
+    const checkpoint = takeCheckpoint(root, SESSION, { reason: 'before Bash: rm -rf docs', now });
+
+    expect(repositoryState(root)).toEqual(repoBefore);
+    expect(diskState(root, { times: true })).toEqual(diskBefore);
+    expect(status(root)).toBe(statusBefore);
+    const headCommit = head(root);
+    expect(checkpoint).toEqual({
+      n: 1,
+      ref: `refs/ao/checkpoints/${SESSION}/1`,
+      commit: git(root, 'rev-parse', `refs/ao/checkpoints/${SESSION}/1`).trim(),
+      parent: headCommit,
+      takenAt: '2025-03-04T05:06:07.000Z',
+      reason: 'before Bash: rm -rf docs',
+      files: 11,
+    });
+    const paths = treePaths(root, checkpoint.ref);
+    expect(paths).toEqual(
+      [
+        '.gitignore',
+        'README.md',
+        'assets/big.bin',
+        'bin/run.sh',
+        'docs/deep/nested/dir/note.txt',
+        'link-to-readme',
+        'new\nline.txt',
+        'src/main.js',
+        'staged.txt',
+        'with space.txt',
+        'ünïcødé-日本.txt',
+      ].sort(),
+    );
+    expect(checkpoint.files).toBe(paths.length);
+    expect(git(root, 'show', `${checkpoint.ref}:README.md`)).toBe('read me, edited and not staged\n');
+    expect(git(root, 'ls-tree', checkpoint.ref, 'link-to-readme')).toMatch(/^120000 blob /);
+    expect(git(root, 'ls-tree', checkpoint.ref, 'bin/run.sh')).toMatch(/^100755 blob /);
+    expect(git(root, 'log', '-1', '--format=%an <%ae>|%cn|%P|%B', checkpoint.ref)).toBe(
+      `ao <ao@checkpoints.invalid>|ao|${headCommit}|ao checkpoint 1 of session ${SESSION}\n\nbefore Bash: rm -rf docs\n\nAo-Checkpoint-Files: 11\n\n`,
+    );
+  });
+});
+
+describe('numbering and listing checkpoints', () => {
+  it('numbers each session\'s checkpoints 1, 2, 3 and lists them in order with what taking them returned', () => {
+    const root = repositoryWithWork();
+    const taken: Checkpoint[] = [];
+    taken.push(takeCheckpoint(root, SESSION, { reason: 'first', now: Date.parse('2025-01-01T00:00:01Z') }));
+    write(root, 'more.txt', 'more\n');
+    taken.push(takeCheckpoint(root, SESSION, { now: Date.parse('2025-01-01T00:00:02Z') }));
+    const other = takeCheckpoint(root, 'other-session', { reason: 'another session' });
+    taken.push(takeCheckpoint(root, SESSION, { reason: '  multi-line\nreason, kept whole  ', now: Date.parse('2025-01-01T00:00:03Z') }));
+
+    expect(taken.map((checkpoint) => checkpoint.n)).toEqual([1, 2, 3]);
+    expect(other.n).toBe(1);
+    expect(taken[0]!.files + 1).toBe(taken[1]!.files);
+    expect(taken.map((checkpoint) => checkpoint.reason)).toEqual(['first', null, 'multi-line\nreason, kept whole']);
+    expect(listCheckpoints(root, SESSION)).toEqual(taken);
+    expect(listCheckpoints(root, 'other-session')).toEqual([other]);
+    expect(listCheckpoints(root, 'no-such-session')).toEqual([]);
+  });
+
+  it('lists by number, not by name: checkpoint 10 comes after 9', () => {
+    const root = repositoryWithWork();
+    for (let i = 0; i < 10; i++) takeCheckpoint(root, SESSION);
+    expect(listCheckpoints(root, SESSION).map((checkpoint) => checkpoint.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('works in a repository with no commits yet: no parent, and nothing else appears', () => {
+    const root = newRepository();
+    write(root, 'first.txt', 'first\n');
+    const checkpoint = takeCheckpoint(root, SESSION);
+    expect(checkpoint.parent).toBeNull();
+    expect(checkpoint.files).toBe(1);
+    expect(head(root)).toBeNull();
+    expect(existsSync(join(root, '.git', 'index'))).toBe(false);
+    expect(status(root)).toBe('?? first.txt\0');
+    expect(listCheckpoints(root, SESSION)).toEqual([checkpoint]);
+  });
+
+  it('from a subdirectory snapshots the whole work tree of the repository', () => {
+    const root = repositoryWithWork();
+    const checkpoint = takeCheckpoint(join(root, 'docs', 'deep'), SESSION);
+    expect(treePaths(root, checkpoint.ref)).toContain('README.md');
+    expect(treePaths(root, checkpoint.ref)).toContain('docs/deep/nested/dir/note.txt');
+    expect(listCheckpoints(join(root, 'src'), SESSION)).toEqual([checkpoint]);
+  });
+
+  it('a taker that finds its number held by another moves on to the next one, never overwriting it', () => {
+    const root = repositoryWithWork();
+    const first = takeCheckpoint(root, SESSION);
+    // Another taker is creating checkpoint 2 right now: git's lock on the ref is held.
+    writeFileSync(join(root, '.git', 'refs', 'ao', 'checkpoints', SESSION, '2.lock'), '');
+    const second = takeCheckpoint(root, SESSION, { reason: 'raced' });
+    expect(second.n).toBe(3);
+    expect(git(root, 'log', '-1', '--format=%s', second.ref).trim()).toBe(`ao checkpoint 3 of session ${SESSION}`);
+    expect(git(root, 'rev-parse', first.ref).trim()).toBe(first.commit);
+    expect(listCheckpoints(root, SESSION).map((checkpoint) => checkpoint.n)).toEqual([1, 3]);
+  });
+
+  it('concurrent takers in separate processes each get a number of their own', async () => {
+    const root = repositoryWithWork();
+    const built = fileURLToPath(new URL('../dist/checkpoints/index.js', import.meta.url));
+    expect(existsSync(built), 'build first: npx turbo run build').toBe(true);
+    const script = `
+      const { takeCheckpoint } = await import(${JSON.stringify(built)});
+      const numbers = [];
+      for (let i = 0; i < 3; i++) numbers.push(takeCheckpoint(process.argv[1], 'race').n);
+      console.log(JSON.stringify(numbers));`;
+    const takers = await Promise.all(Array.from({ length: 4 }, () => execa('node', ['--input-type=module', '-e', script, root])));
+    const numbers = takers.flatMap((taker) => JSON.parse(taker.stdout) as number[]);
+    expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const listed = listCheckpoints(root, 'race');
+    expect(listed.map((checkpoint) => checkpoint.n)).toEqual(numbers);
+    for (const checkpoint of listed) {
+      expect(git(root, 'log', '-1', '--format=%s', checkpoint.ref).trim()).toBe(`ao checkpoint ${checkpoint.n} of session race`);
+    }
+    expect(new Set(listed.map((checkpoint) => checkpoint.commit)).size).toBe(12);
+  });
+});
+
+describe('what checkpoints refuse', () => {
+  it('outside a git work tree: not_a_git_repository', () => {
+    const plain = tempDir('ao-not-git-');
+    for (const run of [() => takeCheckpoint(plain, SESSION), () => listCheckpoints(plain, SESSION)]) {
+      const error = thrown(run);
+      expect(error).toBeInstanceOf(CliError);
+      expect((error as CliError).code).toBe('not_a_git_repository');
+      expect((error as CliError).message).toContain(plain);
+    }
+  });
+
+  it('a session id that is not one of ao\'s: invalid_argument', () => {
+    const root = repositoryWithWork();
+    for (const run of [() => takeCheckpoint(root, '../../heads/main'), () => listCheckpoints(root, 'a b')]) {
+      expect((thrown(run) as CliError).code).toBe('invalid_argument');
+    }
+    expect(git(root, 'for-each-ref', 'refs/ao')).toBe('');
+  });
+});
