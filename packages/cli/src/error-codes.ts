@@ -33,6 +33,7 @@ export const COMMAND_ERROR_CODES = [
   'not_acknowledged',
   'not_blocked',
   'not_answered',
+  'changes_since_checkpoint',
 ] as const;
 
 /** Commander's own refusals, as `commander.unknownOption` becomes `unknown_option`. */

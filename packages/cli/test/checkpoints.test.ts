@@ -1,13 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './ao-harness.js';
 import { CliError } from '../src/cli-error.js';
-import { listCheckpoints, takeCheckpoint, type Checkpoint } from '../src/checkpoints/index.js';
+import { isErrorCode } from '../src/error-codes.js';
+import {
+  ChangesSinceCheckpointError,
+  listCheckpoints,
+  parseTreeChanges,
+  plannedChanges,
+  planRestore,
+  restoreCheckpoint,
+  takeCheckpoint,
+  type Checkpoint,
+} from '../src/checkpoints/index.js';
 
 /**
  * Checkpoints against real git repositories in temporary directories. Every git the checkpoints
@@ -268,7 +278,7 @@ describe('numbering and listing checkpoints', () => {
 describe('what checkpoints refuse', () => {
   it('outside a git work tree: not_a_git_repository', () => {
     const plain = tempDir('ao-not-git-');
-    for (const run of [() => takeCheckpoint(plain, SESSION), () => listCheckpoints(plain, SESSION)]) {
+    for (const run of [() => takeCheckpoint(plain, SESSION), () => listCheckpoints(plain, SESSION), () => restoreCheckpoint(plain, SESSION, 1)]) {
       const error = thrown(run);
       expect(error).toBeInstanceOf(CliError);
       expect((error as CliError).code).toBe('not_a_git_repository');
@@ -276,11 +286,224 @@ describe('what checkpoints refuse', () => {
     }
   });
 
-  it('a session id that is not one of ao\'s: invalid_argument', () => {
+  it('a session id that is not one of ao\'s, or a number that is not a checkpoint number: invalid_argument', () => {
     const root = repositoryWithWork();
-    for (const run of [() => takeCheckpoint(root, '../../heads/main'), () => listCheckpoints(root, 'a b')]) {
+    for (const run of [() => takeCheckpoint(root, '../../heads/main'), () => listCheckpoints(root, 'a b'), () => restoreCheckpoint(root, SESSION, 0), () => restoreCheckpoint(root, SESSION, 1.5)]) {
       expect((thrown(run) as CliError).code).toBe('invalid_argument');
     }
     expect(git(root, 'for-each-ref', 'refs/ao')).toBe('');
+  });
+
+  it('restoring a checkpoint the session does not have: not_found', () => {
+    const root = repositoryWithWork();
+    takeCheckpoint(root, SESSION);
+    takeCheckpoint(root, 'other-session');
+    const error = thrown(() => restoreCheckpoint(root, SESSION, 2)) as CliError;
+    expect(error.code).toBe('not_found');
+    expect(error.message).toBe(`session ${SESSION} has no checkpoint 2 in ${root}`);
+    expect((thrown(() => restoreCheckpoint(root, 'no-such-session', 1)) as CliError).code).toBe('not_found');
+  });
+
+  it('the refusal code is one of ao\'s error codes', () => {
+    expect(isErrorCode('changes_since_checkpoint')).toBe(true);
+  });
+});
+
+/** What an agent might do to the work tree after the checkpoint: delete, edit, chmod, retype, add; and touch ignored files. */
+function damage(root: string): void {
+  rmSync(join(root, 'docs'), { recursive: true });
+  unlinkSync(join(root, 'with space.txt'));
+  unlinkSync(join(root, 'new\nline.txt'));
+  write(root, 'README.md', 'overwritten by the agent\n');
+  write(root, 'assets/big.bin', randomBytes(5 * 1024 * 1024));
+  chmodSync(join(root, 'bin', 'run.sh'), 0o644);
+  unlinkSync(join(root, 'link-to-readme'));
+  write(root, 'link-to-readme', 'a file where a symlink was\n');
+  write(root, 'added/new-dir/file.txt', 'added\n');
+  write(root, 'extra.txt', 'extra\n');
+  write(root, 'app.log', 'ignored log, changed after the checkpoint\n');
+  write(root, 'build/new.bin', randomBytes(64));
+}
+
+const DAMAGED_PATHS = [
+  'README.md',
+  'added/new-dir/file.txt',
+  'assets/big.bin',
+  'bin/run.sh',
+  'docs/deep/nested/dir/note.txt',
+  'extra.txt',
+  'link-to-readme',
+  'new\nline.txt',
+  'with space.txt',
+];
+
+describe('restoring a checkpoint', () => {
+  it('refuses when the work tree changed since, naming the changes and changing nothing; forced, it saves the current state first and puts every file back', () => {
+    const root = repositoryWithWork();
+    const atCheckpoint = diskState(root, { skipIgnored: true });
+    const checkpoint = takeCheckpoint(root, SESSION, { reason: 'before the agent ran' });
+    damage(root);
+    const damagedStatus = status(root);
+    const damagedRepo = repositoryState(root);
+    const damagedDisk = diskState(root, { times: true });
+    const damagedFiles = diskState(root);
+
+    const refusal = thrown(() => restoreCheckpoint(root, SESSION, checkpoint.n));
+    expect(refusal).toBeInstanceOf(ChangesSinceCheckpointError);
+    expect((refusal as ChangesSinceCheckpointError).code).toBe('changes_since_checkpoint');
+    expect([...(refusal as ChangesSinceCheckpointError).paths]).toEqual(DAMAGED_PATHS);
+    expect((refusal as Error).message).toBe(
+      'the work tree has changed since checkpoint 1 (9 paths: README.md, added/new-dir/file.txt, assets/big.bin, bin/run.sh, docs/deep/nested/dir/note.txt, extra.txt, link-to-readme, "new\\nline.txt", with space.txt); ' +
+        'pass --force to restore it anyway: a forced restore first saves the current state as a new checkpoint, so it can be undone',
+    );
+    expect(diskState(root, { times: true })).toEqual(damagedDisk);
+    expect(repositoryState(root)).toEqual(damagedRepo);
+    expect(listCheckpoints(root, SESSION)).toEqual([checkpoint]);
+
+    const ignoredBefore = { log: readFileSync(join(root, 'app.log')), cache: readFileSync(join(root, 'build/cache.bin')), added: readFileSync(join(root, 'build/new.bin')) };
+    const untouched = statSync(join(root, 'src', 'main.js'));
+    const result = restoreCheckpoint(root, SESSION, checkpoint.n, { force: true });
+
+    expect(result).toEqual({
+      n: 1,
+      restored: true,
+      changed: DAMAGED_PATHS,
+      savedAs: { ...listCheckpoints(root, SESSION)[1]!, n: 2, reason: 'saved before restoring checkpoint 1' },
+    });
+    // Every file as it was, with its mode; added files and the directories they made gone.
+    expect(diskState(root, { skipIgnored: true })).toEqual(atCheckpoint);
+    expect(existsSync(join(root, 'added'))).toBe(false);
+    expect(readlinkSync(join(root, 'link-to-readme'))).toBe('README.md');
+    expect(statSync(join(root, 'bin', 'run.sh')).mode & 0o111).toBe(0o111);
+    // Ignored files are the agent's versions still; unchanged files were not rewritten.
+    expect(readFileSync(join(root, 'app.log'))).toEqual(ignoredBefore.log);
+    expect(readFileSync(join(root, 'build/cache.bin'))).toEqual(ignoredBefore.cache);
+    expect(readFileSync(join(root, 'build/new.bin'))).toEqual(ignoredBefore.added);
+    const after = statSync(join(root, 'src', 'main.js'));
+    expect([after.ino, after.mtimeMs]).toEqual([untouched.ino, untouched.mtimeMs]);
+    // HEAD, branch, index and HEAD's reflog as the user left them.
+    expect(repositoryState(root)).toEqual(damagedRepo);
+
+    // The forced restore lost nothing: restoring what it saved brings the agent's work back.
+    expect(restoreCheckpoint(root, SESSION, 2, { force: true }).changed).toEqual(DAMAGED_PATHS);
+    expect(diskState(root)).toEqual(damagedFiles);
+    expect(status(root)).toBe(damagedStatus);
+    expect(listCheckpoints(root, SESSION).map((listed) => listed.n)).toEqual([1, 2, 3]);
+  });
+
+  it('when nothing changed since the checkpoint, succeeds without writing anything or saving a checkpoint', () => {
+    const root = repositoryWithWork();
+    const checkpoint = takeCheckpoint(root, SESSION);
+    const disk = diskState(root, { times: true });
+    expect(restoreCheckpoint(root, SESSION, checkpoint.n)).toEqual({ n: 1, restored: false, changed: [], savedAs: null });
+    expect(restoreCheckpoint(root, SESSION, checkpoint.n, { force: true })).toEqual({ n: 1, restored: false, changed: [], savedAs: null });
+    expect(diskState(root, { times: true })).toEqual(disk);
+    expect(listCheckpoints(root, SESSION)).toEqual([checkpoint]);
+  });
+
+  it('puts a file back where a directory is now, and a directory where a file is', () => {
+    const root = newRepository();
+    write(root, 'was-file', 'a file\n');
+    write(root, 'was-dir/inside.txt', 'inside\n');
+    const checkpoint = takeCheckpoint(root, SESSION);
+    const atCheckpoint = diskState(root);
+    rmSync(join(root, 'was-file'));
+    write(root, 'was-file/now-inside.txt', 'x\n');
+    rmSync(join(root, 'was-dir'), { recursive: true });
+    write(root, 'was-dir', 'now a file\n');
+    const result = restoreCheckpoint(root, SESSION, checkpoint.n, { force: true });
+    expect(result.changed).toEqual(['was-dir', 'was-dir/inside.txt', 'was-file', 'was-file/now-inside.txt']);
+    expect(diskState(root)).toEqual(atCheckpoint);
+  });
+
+  it('in a repository with no commits, and from a subdirectory', () => {
+    const root = newRepository();
+    write(root, 'top.txt', 'top\n');
+    write(root, 'sub/dir/low.txt', 'low\n');
+    const checkpoint = takeCheckpoint(join(root, 'sub', 'dir'), SESSION);
+    const atCheckpoint = diskState(root);
+    write(root, 'top.txt', 'changed\n');
+    rmSync(join(root, 'sub', 'dir', 'low.txt'));
+    write(root, 'sub/dir/other.txt', 'other\n');
+    const refusal = thrown(() => restoreCheckpoint(join(root, 'sub', 'dir'), SESSION, checkpoint.n)) as ChangesSinceCheckpointError;
+    expect([...refusal.paths]).toEqual(['sub/dir/low.txt', 'sub/dir/other.txt', 'top.txt']);
+    const result = restoreCheckpoint(join(root, 'sub', 'dir'), SESSION, checkpoint.n, { force: true });
+    expect(result.savedAs?.parent).toBeNull();
+    expect(diskState(root)).toEqual(atCheckpoint);
+    expect(head(root)).toBeNull();
+    expect(existsSync(join(root, '.git', 'index'))).toBe(false);
+  });
+
+  it('refuses, changing nothing, rather than replace an ignored file the checkpoint has a file at', () => {
+    const root = newRepository();
+    write(root, 'notes.log', 'notes, not ignored yet\n');
+    const checkpoint = takeCheckpoint(root, SESSION);
+    // The agent ignores *.log and writes a notes.log of its own: git now ignores it.
+    write(root, '.gitignore', '*.log\n');
+    write(root, 'notes.log', 'ignored now, and precious\n');
+    const disk = diskState(root, { times: true });
+    const error = thrown(() => restoreCheckpoint(root, SESSION, checkpoint.n, { force: true })) as CliError;
+    expect(error.code).toBe('not_supported');
+    expect(error.message).toContain('(notes.log)');
+    expect(diskState(root, { times: true })).toEqual(disk);
+    expect(listCheckpoints(root, SESSION)).toEqual([checkpoint]);
+  });
+
+  it('refuses, changing nothing, rather than delete ignored files in a directory where the checkpoint has a file, or write through an ignored file', () => {
+    const root = newRepository();
+    write(root, 'out', 'a file called out\n');
+    write(root, 'cache/data.txt', 'data\n');
+    const checkpoint = takeCheckpoint(root, SESSION);
+    rmSync(join(root, 'out'));
+    rmSync(join(root, 'cache'), { recursive: true });
+    write(root, '.gitignore', 'out/\ncache\n');
+    write(root, 'out/generated.bin', 'ignored output\n');
+    write(root, 'cache', 'an ignored file where a directory was\n');
+    const disk = diskState(root, { times: true });
+    const error = thrown(() => restoreCheckpoint(root, SESSION, checkpoint.n, { force: true })) as CliError;
+    expect(error.code).toBe('not_supported');
+    expect(error.message).toContain('(cache, out)');
+    expect(diskState(root, { times: true })).toEqual(disk);
+  });
+
+  it('names at most ten changed paths in its refusal, and counts the rest', () => {
+    const root = newRepository();
+    const checkpoint = takeCheckpoint(root, SESSION);
+    for (let i = 0; i < 12; i++) write(root, `f${String(i).padStart(2, '0')}.txt`, `${i}\n`);
+    const refusal = thrown(() => restoreCheckpoint(root, SESSION, checkpoint.n)) as ChangesSinceCheckpointError;
+    expect(refusal.paths).toHaveLength(12);
+    expect(refusal.message).toContain('(12 paths: f00.txt, f01.txt, f02.txt, f03.txt, f04.txt, f05.txt, f06.txt, f07.txt, f08.txt, f09.txt and 2 more)');
+  });
+});
+
+describe('planning a restore (no git)', () => {
+  const ZERO = '0'.repeat(40);
+  const OID = 'a'.repeat(40);
+  const raw = (modeNow: string, modeThen: string, status: string, path: string) => `:${modeNow} ${modeThen} ${OID} ${ZERO} ${status}\0${path}\0`;
+
+  it('writes what the checkpoint has, deletes what it lacks, and leaves nested repositories alone', () => {
+    const changes = parseTreeChanges(
+      raw('100644', '100644', 'M', 'edited.txt') +
+        raw('000000', '100755', 'A', 'dir/removed since\n.sh') +
+        raw('100644', '000000', 'D', 'added-since.txt') +
+        raw('100644', '120000', 'T', 'was-a-link') +
+        raw('160000', '160000', 'M', 'vendor/nested-repo') +
+        raw('000000', '160000', 'A', 'other-repo'),
+    );
+    expect(changes[1]).toEqual({ status: 'A', path: 'dir/removed since\n.sh', modeNow: '000000', modeInCheckpoint: '100755' });
+    const plan = planRestore(changes);
+    expect(plan).toEqual({
+      write: ['dir/removed since\n.sh', 'edited.txt', 'was-a-link'],
+      create: ['dir/removed since\n.sh'],
+      delete: ['added-since.txt'],
+      skipped: ['other-repo', 'vendor/nested-repo'],
+    });
+    expect(plannedChanges(plan)).toEqual(['added-since.txt', 'dir/removed since\n.sh', 'edited.txt', 'was-a-link']);
+  });
+
+  it('an empty diff plans nothing; output it does not understand is an error, not a guess', () => {
+    expect(planRestore(parseTreeChanges(''))).toEqual({ write: [], create: [], delete: [], skipped: [] });
+    expect(() => parseTreeChanges(raw('100644', '100644', 'R', 'renamed'))).toThrow(/unexpected git diff-tree output/);
+    expect(() => parseTreeChanges('M\0name-status only\0')).toThrow(/unexpected git diff-tree output/);
   });
 });

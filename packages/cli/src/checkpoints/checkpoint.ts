@@ -19,3 +19,13 @@ export interface Checkpoint {
   /** Entries (files, symlinks, nested repositories) in the checkpoint's tree. */
   files: number;
 }
+
+export interface RestoreResult {
+  n: number;
+  /** False when the work tree already matched the checkpoint and nothing was written or deleted. */
+  restored: boolean;
+  /** Repository-relative paths written or deleted, sorted. */
+  changed: string[];
+  /** The checkpoint a forced restore took of the state it replaced (null when nothing was replaced). */
+  savedAs: Checkpoint | null;
+}
