@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,8 +95,9 @@ function diskState(root: string, options: { times?: boolean; skipIgnored?: boole
 
 /** Everything git keeps about where the user is: HEAD, branch, index bytes and mtime, HEAD's reflog, status. */
 function repositoryState(root: string): Record<string, unknown> {
-  const index = join(root, '.git', 'index');
-  const reflog = join(root, '.git', 'logs', 'HEAD');
+  const gitPath = (path: string) => resolve(root, git(root, 'rev-parse', '--git-path', path).trim());
+  const index = gitPath('index');
+  const reflog = gitPath('logs/HEAD');
   return {
     head: head(root),
     branch: git(root, 'symbolic-ref', 'HEAD').trim(),
@@ -194,6 +195,37 @@ describe('taking a checkpoint', () => {
     expect(git(root, 'log', '-1', '--format=%an <%ae>|%cn|%P|%B', checkpoint.ref)).toBe(
       `ao <ao@checkpoints.invalid>|ao|${headCommit}|ao checkpoint 1 of session ${SESSION}\n\nbefore Bash: rm -rf docs\n\nAo-Checkpoint-Files: 11\n\n`,
     );
+  });
+});
+
+describe('checkpoints in a linked worktree (as ao spawn --worktree makes)', () => {
+  it('snapshot and restore that worktree\'s files, leaving its index and the main work tree\'s alone', () => {
+    const main = repositoryWithWork();
+    commitAll(main, 'second');
+    const linked = join(tempDir('ao-ckpt-linked-'), 'wt');
+    git(main, 'worktree', 'add', '--quiet', '-b', 'feature', linked);
+    write(linked, 'README.md', 'edited in the linked worktree\n');
+    write(linked, 'only-here.txt', 'untracked in the linked worktree\n');
+    const mainBefore = { repo: repositoryState(main), disk: diskState(main, { times: true }) };
+    status(linked);
+    const linkedBefore = repositoryState(linked);
+    expect(linkedBefore.branch).toBe('refs/heads/feature');
+
+    const checkpoint = takeCheckpoint(linked, SESSION);
+    expect(checkpoint.parent).toBe(head(linked));
+    expect(git(linked, 'show', `${checkpoint.ref}:README.md`)).toBe('edited in the linked worktree\n');
+    expect(treePaths(linked, checkpoint.ref)).toContain('only-here.txt');
+    expect(repositoryState(linked)).toEqual(linkedBefore);
+
+    const atCheckpoint = diskState(linked);
+    rmSync(join(linked, 'only-here.txt'));
+    write(linked, 'src/main.js', 'broken\n');
+    expect(restoreCheckpoint(linked, SESSION, checkpoint.n, { force: true }).changed).toEqual(['only-here.txt', 'src/main.js']);
+    expect(diskState(linked)).toEqual(atCheckpoint);
+    expect(repositoryState(linked)).toEqual(linkedBefore);
+    expect({ repo: repositoryState(main), disk: diskState(main, { times: true }) }).toEqual(mainBefore);
+    // The refs are the repository's: visible from the main work tree too.
+    expect(listCheckpoints(main, SESSION).map((listed) => listed.n)).toEqual([1, 2]);
   });
 });
 

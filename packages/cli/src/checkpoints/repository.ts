@@ -13,15 +13,18 @@ export interface Repository {
   root: string;
   /** Its git directory (.git, or .git/worktrees/<name> for a linked worktree). */
   gitDir: string;
+  /** The repository's own index file (per worktree; an inherited GIT_INDEX_FILE is honoured). */
+  indexFile: string;
 }
 
 export function findRepository(cwd: string): Repository {
-  const result = runGit(cwd, ['rev-parse', '--show-toplevel', '--absolute-git-dir']);
-  const [root, gitDir] = result?.status === 0 ? result.stdout.split('\n') : [];
-  if (!root || !gitDir) {
+  const result = runGit(cwd, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-path', 'index']);
+  const [root, gitDir, indexFile] = result?.status === 0 ? result.stdout.split('\n') : [];
+  if (!root || !gitDir || !indexFile) {
     throw new CliError('not_a_git_repository', `checkpoints need a git work tree, and ${cwd} is not inside one`, 2);
   }
-  return { root: resolve(root), gitDir: resolve(gitDir) };
+  // --git-path answers relative to cwd.
+  return { root: resolve(root), gitDir: resolve(gitDir), indexFile: isAbsolute(indexFile) ? indexFile : resolve(cwd, indexFile) };
 }
 
 function repositoryOptions(repo: Repository, options: GitRunOptions): GitRunOptions {
@@ -45,10 +48,4 @@ export function tryGit(repo: Repository, args: readonly string[], options: GitRu
 export function headCommit(repo: Repository): string | null {
   const result = tryGit(repo, ['rev-parse', '--quiet', '--verify', 'HEAD^{commit}']);
   return result?.status === 0 ? result.stdout.trim() || null : null;
-}
-
-/** The path of the repository's own index file (per worktree; honours an inherited GIT_INDEX_FILE). */
-export function indexPath(repo: Repository): string {
-  const path = git(repo, ['rev-parse', '--git-path', 'index']);
-  return isAbsolute(path) ? path : resolve(repo.root, path);
 }

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, indexPath, type Repository } from './repository.js';
+import { git, type Repository } from './repository.js';
 
 /** The work tree as a git tree: what is on disk, minus what git ignores. */
 export interface WorkTreeSnapshot {
@@ -23,8 +23,7 @@ export interface WorkTreeSnapshot {
  */
 export function snapshotWorkTree(repo: Repository, scratchDir: string, name = 'snapshot-index'): WorkTreeSnapshot {
   const tempIndex = join(scratchDir, name);
-  const ownIndex = indexPath(repo);
-  if (existsSync(ownIndex)) copyFileSync(ownIndex, tempIndex);
+  if (existsSync(repo.indexFile)) copyFileSync(repo.indexFile, tempIndex);
   const options = { env: { GIT_INDEX_FILE: tempIndex } };
   git(repo, ['-c', 'core.splitIndex=false', 'add', '--all'], options);
   const tree = git(repo, ['write-tree'], options);
