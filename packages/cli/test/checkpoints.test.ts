@@ -254,6 +254,21 @@ describe('numbering and listing checkpoints', () => {
     expect(listCheckpoints(root, SESSION).map((checkpoint) => checkpoint.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
+  it('sees an edit git could only tell by content: same size, same mtime, made in the second the index was written', () => {
+    const root = newRepository();
+    git(root, 'config', 'core.trustctime', 'false');
+    const past = '@1700000000.5';
+    write(root, 'racy.txt', 'before\n');
+    execFileSync('touch', ['-d', past, join(root, 'racy.txt')]);
+    git(root, 'update-index', '--add', 'racy.txt');
+    // Same size, and the file and the index dated the same instant: only git's racy check, which
+    // compares the entry with the index file's own mtime, makes it look at the content.
+    write(root, 'racy.txt', 'after!\n');
+    execFileSync('touch', ['-d', past, join(root, 'racy.txt'), join(root, '.git', 'index')]);
+    const checkpoint = takeCheckpoint(root, SESSION);
+    expect(git(root, 'show', `${checkpoint.ref}:racy.txt`)).toBe('after!\n');
+  });
+
   it('works in a repository with no commits yet: no parent, and nothing else appears', () => {
     const root = newRepository();
     write(root, 'first.txt', 'first\n');
