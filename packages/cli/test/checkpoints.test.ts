@@ -513,6 +513,26 @@ describe('restoring a checkpoint', () => {
     expect(diskState(root, { times: true })).toEqual(disk);
   });
 
+  it('leaves a nested repository alone: a checkpoint records only the commit it was at', () => {
+    const root = newRepository();
+    write(root, 'top.txt', 'top\n');
+    const nested = join(root, 'vendor', 'lib');
+    mkdirSync(nested, { recursive: true });
+    git(nested, 'init', '--quiet');
+    write(nested, 'lib.txt', 'v1\n');
+    commitAll(nested, 'v1');
+    const checkpoint = takeCheckpoint(root, SESSION);
+    expect(git(root, 'ls-tree', checkpoint.ref, 'vendor/lib')).toMatch(/^160000 commit /);
+    write(nested, 'lib.txt', 'v2\n');
+    commitAll(nested, 'v2');
+    const disk = diskState(root, { times: true });
+    expect(restoreCheckpoint(root, SESSION, checkpoint.n)).toEqual({ n: 1, restored: false, changed: [], savedAs: null });
+    expect(diskState(root, { times: true })).toEqual(disk);
+    write(root, 'top.txt', 'edited\n');
+    expect(restoreCheckpoint(root, SESSION, checkpoint.n, { force: true }).changed).toEqual(['top.txt']);
+    expect(readFileSync(join(nested, 'lib.txt'), 'utf8')).toBe('v2\n');
+  });
+
   it('names at most ten changed paths in its refusal, and counts the rest', () => {
     const root = newRepository();
     const checkpoint = takeCheckpoint(root, SESSION);

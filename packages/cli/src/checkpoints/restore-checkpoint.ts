@@ -32,14 +32,13 @@ export function restoreCheckpoint(cwd: string, sessionId: string, n: number, opt
   const target = checkpointTree.stdout.trim();
 
   return withScratchDir((scratchDir) => {
-    const now = snapshotWorkTree(repo, scratchDir);
-    if (now.tree === target) return { n, restored: false, changed: [], savedAs: null };
-    const changes = parseTreeChanges(git(repo, ['diff-tree', '-r', '-z', '--no-renames', now.tree, target]));
-    if (!options.force) throw new ChangesSinceCheckpointError(n, changes.map((change) => change.path));
+    const current = snapshotWorkTree(repo, scratchDir);
+    const plan = planRestore(parseTreeChanges(git(repo, ['diff-tree', '-r', '-z', '--no-renames', current.tree, target])));
+    const changed = plannedChanges(plan);
+    // Nothing differs, or only nested repositories do (which a restore leaves alone): nothing to do.
+    if (changed.length === 0) return { n, restored: false, changed: [], savedAs: null };
+    if (!options.force) throw new ChangesSinceCheckpointError(n, changed);
 
-    const plan = planRestore(changes);
-    // Only nested repositories differ: there is nothing a restore would write or delete.
-    if (plannedChanges(plan).length === 0) return { n, restored: false, changed: [], savedAs: null };
     const obstacles = findRestoreObstacles(repo.root, plan);
     if (obstacles.length > 0) {
       throw new CliError(
@@ -47,13 +46,13 @@ export function restoreCheckpoint(cwd: string, sessionId: string, n: number, opt
         `checkpoint ${n} has files where ignored files are now (${obstacles.map(displayPath).join(', ')}), and a restore never touches ignored files; move them away and restore again`,
       );
     }
-    const savedAs = recordCheckpoint(repo, sessionId, now, { reason: `saved before restoring checkpoint ${n}` });
+    const savedAs = recordCheckpoint(repo, sessionId, current, { reason: `saved before restoring checkpoint ${n}` });
     try {
       applyRestorePlan(repo, target, plan, scratchDir);
     } catch (error) {
       const cause = error instanceof Error ? error.message : String(error);
       throw new Error(`restoring checkpoint ${n} stopped part way (${cause}); the work tree as it was before is checkpoint ${savedAs.n}`, { cause: error });
     }
-    return { n, restored: true, changed: plannedChanges(plan), savedAs };
+    return { n, restored: true, changed, savedAs };
   });
 }
