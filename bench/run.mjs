@@ -3,6 +3,7 @@
  * `npm run bench`: ao's performance targets (docs/architecture.md, Targets), each reported with a baseline measured
  * in the same run, because the machines are shared and noisy. Prints a Markdown table.
  */
+import { benchCheckpoint } from './checkpoint.bench.mjs';
 import { benchHookCapture } from './hook-capture.bench.mjs';
 import { benchIngestion } from './ingestion.bench.mjs';
 import { benchIngestionMemory } from './ingestion-memory.bench.mjs';
@@ -40,6 +41,9 @@ for (const row of await benchSessionLatencies()) {
 }
 for (const row of await benchList()) {
   rows.push([row.name, `p50 ${ms(row.p50)}`, `node -e 0: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(2)}×`, row.target, verdict(row)]);
+}
+for (const row of await benchCheckpoint()) {
+  rows.push([row.name, `p50 ${ms(row.p50)}`, `git status: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);
 }
 if (!process.env.AO_BENCH_SKIP_RSS) {
   for (const row of await benchDaemonRss()) rows.push([row.name, `${row.value.toFixed(1)} MB`, '', '', row.target, verdict(row)]);
