@@ -28,7 +28,7 @@ export interface EventQuery {
 const SESSION_COLUMNS = [
   'id', 'harness', 'name', 'cwd', 'pid', 'pid_start_time', 'host_pid', 'host_start_time', 'launch_id',
   'expects_startup_signal', 'activity_state', 'terminated', 'terminated_at', 'terminated_reason', 'tools_in_flight',
-  'blocked_tool', 'facts', 'worktree', 'hook_firer_pid', 'created_at', 'launched_at', 'first_signal_at', 'last_signal_at',
+  'blocked_tool', 'open_request', 'requests_opened', 'facts', 'worktree', 'hook_firer_pid', 'created_at', 'launched_at', 'first_signal_at', 'last_signal_at',
   'last_transition_at', 'updated_at',
 ] as const;
 
