@@ -36,6 +36,7 @@ export function sessionView(session: SessionRecord, options: DisplayOptions) {
     toolsInFlight: session.toolsInFlight,
     lastError: session.facts.lastError ?? null,
     lastNotification: session.facts.lastNotification ?? null,
+    lastExternalEvent: externalEventView(session),
     nativeSessionId: session.facts.nativeSessionId ?? null,
     model: session.facts.model ?? null,
     transcriptPath: session.facts.transcriptPath ?? null,
@@ -52,3 +53,31 @@ function openRequestView(session: SessionRecord) {
   if (request === null || session.terminated || request.kind !== needsInputReason(session.activityState)) return null;
   return { id: request.id, kind: request.kind, tool: request.tool, detail: request.detail, askedAt: new Date(request.askedAt).toISOString() };
 }
+
+function externalEventView(session: SessionRecord) {
+  const event = session.lastExternalEvent;
+  if (event === null) return null;
+  return {
+    seq: event.seq,
+    sourceKind: event.sourceKind,
+    sourceId: event.sourceId,
+    eventType: event.eventType,
+    payload: event.payload,
+    at: new Date(event.at).toISOString(),
+  };
+}
+
+/** The event object of the CLI contract: `from`/`to` only on transitions. */
+export function eventView(event: EventRecord) {
+  return {
+    seq: event.seq,
+    sessionId: event.sessionId,
+    type: event.type,
+    event: event.event,
+    at: new Date(event.at).toISOString(),
+    ...(event.type === 'transition' && { from: event.from, to: event.to }),
+    ...(event.launchId !== null && { launchId: event.launchId }),
+    ...(event.data !== null && { data: event.data }),
+  };
+}
+export type EventView = ReturnType<typeof eventView>;

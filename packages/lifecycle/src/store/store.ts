@@ -3,8 +3,7 @@ import type { ActivityState } from '@ao/activity-dispatch';
 import { openDatabase, type Db } from './open-store.js';
 import { storeErrorFrom } from './store-errors.js';
 import { rowToSession, sessionToRow, type SessionRecord, type SessionRow } from './session-record.js';
-import type { EventRecord, EventType, NewEvent } from './event-record.js';
-import type { LoggedEvent } from './event-names.js';
+import type { EventRecord, NewEvent } from './event-record.js';
 
 interface EventRow {
   seq: number;
@@ -211,15 +210,16 @@ function rowToEvent(row: EventRow): EventRecord {
       data = null;
     }
   }
+  // The type and its name were written together through NewEvent: they match.
   return {
     seq: row.seq,
     sessionId: row.session_id,
-    type: row.type as EventType,
-    event: row.event as LoggedEvent,
+    type: row.type,
+    event: row.event,
     from: row.from_state as ActivityState | null,
     to: row.to_state as ActivityState | null,
     at: row.at,
     launchId: row.launch_id,
     data,
-  };
+  } as EventRecord;
 }
