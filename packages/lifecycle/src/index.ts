@@ -25,6 +25,7 @@ export * from './store/session-record.js';
 export * from './store/event-record.js';
 export * from './store/event-names.js';
 export * from './store/session-queries.js';
+export * from './store/event-page.js';
 export * from './store/external-events.js';
 export * from './store/external-event-column.js';
 export * from './reaper/process-probe.js';

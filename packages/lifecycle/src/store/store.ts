@@ -41,6 +41,7 @@ export class Store {
     liveSessions: Statement;
     allSessions: Statement;
     insertEvent: Statement;
+    maxEventSeq: Statement;
     insertIngested: Statement;
     getMeta: Statement;
     setMeta: Statement;
@@ -60,6 +61,7 @@ export class Store {
       insertEvent: db.prepare(
         'INSERT INTO events (session_id, type, event, from_state, to_state, at, launch_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      maxEventSeq: db.prepare('SELECT max(seq) FROM events').pluck(),
       insertIngested: db.prepare('INSERT OR IGNORE INTO ingested_spool (spool_id, ingested_at) VALUES (?, ?)'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -175,6 +177,14 @@ export class Store {
     const limit = query.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
     const rows = this.db.prepare(`SELECT * FROM events ${where} ORDER BY seq ${limit}`).all(...params) as EventRow[];
     return rows.map(rowToEvent);
+  }
+
+  /**
+   * The seq of the newest event, 0 for an empty log. One index lookup: a stream polls it to notice
+   * events other processes wrote.
+   */
+  maxEventSeq(): number {
+    return (this.statements.maxEventSeq.get() as number | null) ?? 0;
   }
 
   /** Records a spool id as applied; false when it already was (the record must not apply again). */
