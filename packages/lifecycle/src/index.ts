@@ -28,6 +28,7 @@ export * from './store/session-queries.js';
 export * from './store/event-page.js';
 export * from './store/external-events.js';
 export * from './store/external-event-column.js';
+export * from './store/idempotency.js';
 export * from './reaper/process-probe.js';
 export * from './reaper/reap-judgement.js';
 export * from './reaper/reaper.js';
