@@ -6,6 +6,11 @@ export interface Facts {
   nativeSessionId?: string;
   toolName?: string;
   toolUseId?: string;
+  /**
+   * What the tool wants to do, for a user deciding on it: the command, the file path, the URL,
+   * the question's text (docs/reducer.md, "Open requests").
+   */
+  toolDetail?: string;
   prompt?: string;
   transcriptPath?: string;
   model?: string;

@@ -1,5 +1,6 @@
 import { PERMISSION_ANSWER_EVENTS, TOOL_END_EVENTS, TOOL_START_EVENTS, TURN_BOUNDARY_EVENTS } from '@ao/activity-dispatch';
 import type { ActivityState } from '@ao/activity-dispatch';
+import { reduceOpenRequest } from './open-request.js';
 import type { ReduceOutcome, ReducerSignal, ReducibleSession, SessionFacts, ToolFlight } from './session-state.js';
 
 /**
@@ -25,10 +26,12 @@ export function reduce(session: ReducibleSession, signal: ReducerSignal): Reduce
   const target = signal.state;
   const from = session.activityState;
   if (target === undefined || target === from || !transitionAllowed(session, signal, toolsBefore)) {
+    Object.assign(next, reduceOpenRequest(session, next, signal));
     return { accepted: true, session: next, log: [{ type: 'signal', event: signal.event, at: signal.at, facts: signal.facts }] };
   }
   next.activityState = target;
   if (target !== 'blocked' && target !== 'waiting_input') next.blockedTool = null;
+  Object.assign(next, reduceOpenRequest(session, next, signal));
   return {
     accepted: true,
     session: next,

@@ -43,6 +43,8 @@ export function buildSession(input: NewSession & { id: string; name: string }): 
     terminatedReason: null,
     toolsInFlight: [],
     blockedTool: null,
+    openRequest: null,
+    requestsOpened: 0,
     facts: {},
     worktree: input.worktree ?? null,
     hookFirerPid: null,
@@ -52,6 +54,7 @@ export function buildSession(input: NewSession & { id: string; name: string }): 
     lastSignalAt: null,
     lastTransitionAt: null,
     updatedAt: input.now,
+    lastExternalEvent: null,
   };
 }
 

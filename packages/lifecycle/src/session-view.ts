@@ -1,5 +1,6 @@
 import type { SessionRecord } from './store/session-record.js';
 import type { EventRecord } from './store/event-record.js';
+import { needsInputReason } from '@ao/activity-dispatch';
 import { displayStatus, type DisplayOptions } from './display-status.js';
 
 function iso(ms: number | null): string | null {
@@ -20,6 +21,7 @@ export function sessionView(session: SessionRecord, options: DisplayOptions) {
     activityState: session.activityState,
     status: display.status,
     needsInputReason: display.needsInputReason,
+    openRequest: openRequestView(session),
     terminated: session.terminated,
     createdAt: iso(session.createdAt),
     lastSignalAt: iso(session.lastSignalAt),
@@ -34,12 +36,36 @@ export function sessionView(session: SessionRecord, options: DisplayOptions) {
     toolsInFlight: session.toolsInFlight,
     lastError: session.facts.lastError ?? null,
     lastNotification: session.facts.lastNotification ?? null,
+    lastExternalEvent: externalEventView(session),
     nativeSessionId: session.facts.nativeSessionId ?? null,
     model: session.facts.model ?? null,
     transcriptPath: session.facts.transcriptPath ?? null,
   };
 }
 export type SessionView = ReturnType<typeof sessionView>;
+
+/**
+ * The dialog to answer, only while there is one: a live session that is `blocked` or
+ * `waiting_input`, with a request of that kind (a stored request that disagrees is not shown).
+ */
+function openRequestView(session: SessionRecord) {
+  const request = session.openRequest;
+  if (request === null || session.terminated || request.kind !== needsInputReason(session.activityState)) return null;
+  return { id: request.id, kind: request.kind, tool: request.tool, detail: request.detail, askedAt: new Date(request.askedAt).toISOString() };
+}
+
+function externalEventView(session: SessionRecord) {
+  const event = session.lastExternalEvent;
+  if (event === null) return null;
+  return {
+    seq: event.seq,
+    sourceKind: event.sourceKind,
+    sourceId: event.sourceId,
+    eventType: event.eventType,
+    payload: event.payload,
+    at: new Date(event.at).toISOString(),
+  };
+}
 
 /** The event object of the CLI contract: `from`/`to` only on transitions. */
 export function eventView(event: EventRecord) {

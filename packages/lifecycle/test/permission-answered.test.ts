@@ -6,7 +6,7 @@ import type { ReducibleSession, ReducerSignal } from '../src/session-state.js';
 /** `permission-answered`: ao's own record that `ao deny` answered a dialog the harness says nothing about. */
 
 function session(overrides: Partial<ReducibleSession> = {}): ReducibleSession {
-  return { id: 's1', launchId: 'L1', activityState: null, terminated: false, toolsInFlight: [], blockedTool: null, firstSignalAt: null, lastSignalAt: null, facts: {}, ...overrides };
+  return { id: 's1', launchId: 'L1', activityState: null, terminated: false, toolsInFlight: [], blockedTool: null, openRequest: null, requestsOpened: 0, firstSignalAt: null, lastSignalAt: null, facts: {}, ...overrides };
 }
 
 let clock = 1_000;

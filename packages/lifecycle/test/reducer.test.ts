@@ -11,6 +11,8 @@ function session(overrides: Partial<ReducibleSession> = {}): ReducibleSession {
     terminated: false,
     toolsInFlight: [],
     blockedTool: null,
+    openRequest: null,
+    requestsOpened: 0,
     firstSignalAt: null,
     lastSignalAt: null,
     facts: {},

@@ -68,5 +68,24 @@ export function commandHookFacts(payload: unknown): FactCandidates {
     model: field(payload, 'model'),
     toolName: field(payload, 'tool_name'),
     toolUseId: field(payload, 'tool_use_id'),
+    toolDetail: toolInputDetail(field(payload, 'tool_input')),
   };
+}
+
+/**
+ * The `tool_input` keys that say what a tool call does, most telling first: a shell command, a
+ * file or directory, a URL, a search pattern. A question tool (Claude's AskUserQuestion, Codex's
+ * request_user_input) holds its text in `questions[0].question`; `description` is the last resort.
+ */
+const TOOL_INPUT_DETAIL_KEYS = ['command', 'file_path', 'path', 'url', 'pattern'] as const;
+
+/** What a Claude-shaped tool call wants to do (the `toolDetail` fact): the first key holding text. */
+export function toolInputDetail(input: unknown): string | undefined {
+  const questions = field(input, 'questions');
+  const candidates = [
+    ...TOOL_INPUT_DETAIL_KEYS.map((key) => field(input, key)),
+    Array.isArray(questions) ? field(questions[0], 'question') : undefined,
+    field(input, 'description'),
+  ];
+  return candidates.find((value): value is string => typeof value === 'string' && value.trim() !== '');
 }

@@ -27,7 +27,7 @@ describe('Codex derivation: docs/harnesses/codex.md', () => {
   it('request_user_input is a question: shown at PreToolUse, answered at PostToolUse', () => {
     const questions = [{ id: 'colour', header: 'Colour', question: 'Which colour should the mock use?', options: [{ label: 'Red', description: 'warm' }] }];
     const asked = derive('pre-tool-use', { ...p.preToolUse, tool_name: 'request_user_input', tool_input: { questions } })!;
-    expect(asked).toMatchObject({ event: 'elicitation', state: 'waiting_input', facts: { notification: 'Which colour should the mock use?', toolName: 'request_user_input' } });
+    expect(asked).toMatchObject({ event: 'elicitation', state: 'waiting_input', facts: { notification: 'Which colour should the mock use?', toolName: 'request_user_input', toolDetail: 'Which colour should the mock use?' } });
     const answered = derive('post-tool-use', { ...p.postToolUse, tool_name: 'request_user_input', tool_input: { questions } })!;
     expect(answered).toMatchObject({ event: 'elicitation-result', state: 'active' });
     // any other tool stays tool traffic
@@ -42,6 +42,7 @@ describe('Codex derivation: docs/harnesses/codex.md', () => {
       model: 'mock-model',
       toolName: 'Bash',
       toolUseId: 'call_mock_1',
+      toolDetail: 'touch mock_tool_ran.txt',
     });
     expect(derive('user-prompt-submit', p.userPromptSubmit)!.facts.prompt).toBe('please MOCK_TOOL run it');
     expect(derive('session-start', p.sessionStart)!.facts.reason).toBe('startup');

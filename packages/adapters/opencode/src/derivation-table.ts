@@ -80,7 +80,9 @@ export const opencodeDerivationTable: DerivationTable = {
     facts: (p) => ({
       toolName: path(p, 'properties', 'permission'),
       toolUseId: path(p, 'properties', 'tool', 'callID'),
+      // The command (or the patterns) asked for: the dialog's subject, and what the user decides on.
       notification: permissionSubject(p),
+      toolDetail: permissionSubject(p),
     }),
   },
   // Answered, whatever the answer: on "reject" the model is told and the turn goes on.

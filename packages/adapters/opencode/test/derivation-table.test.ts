@@ -37,6 +37,7 @@ describe('OpenCode derivation: native events normalised to AO events', () => {
       toolName: 'bash',
       toolUseId: 'call_mock_2',
       notification: 'touch mock_tool_ran.txt',
+      toolDetail: 'touch mock_tool_ran.txt',
     });
     expect(derive('permission.replied', p.permissionReplied('reject'))!.facts.reason).toBe('reject');
     expect(derive('chat.message', p.chatMessage)!.facts).toEqual({ nativeSessionId: p.SID, prompt: 'please MOCK_TOOL run it', model: 'mock-model' });

@@ -102,6 +102,7 @@ export function markDead(store: Store, session: SessionRecord, at: number, reaso
     terminatedReason: reason,
     toolsInFlight: [],
     blockedTool: null,
+    openRequest: null,
     lastTransitionAt: session.activityState !== 'exited' ? at : session.lastTransitionAt,
     updatedAt: at,
   });

@@ -11,5 +11,16 @@ export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 export const TERMINATION_REASONS = ['process-dead', 'killed'] as const;
 export type TerminationReason = (typeof TERMINATION_REASONS)[number];
 
+/**
+ * The name of an external event (`ci.failed`, `review.commented`…): chosen by whatever reports it,
+ * so not a closed set; branded so that only an entry of type `external` can carry one
+ * (`externalEventName` is the one way to make it).
+ */
+export type ExternalEventName = string & { readonly __brand: 'ExternalEventName' };
+
+export function externalEventName(name: string): ExternalEventName {
+  return name as ExternalEventName;
+}
+
 /** Every name the event log's `event` column holds (docs/store.md). */
-export type LoggedEvent = AoEvent | LifecycleEvent | TerminationReason;
+export type LoggedEvent = AoEvent | LifecycleEvent | TerminationReason | ExternalEventName;

@@ -1,20 +1,30 @@
 import type { ActivityState, AoEvent } from '@ao/activity-dispatch';
-import type { LifecycleEvent, LoggedEvent, TerminationReason } from './event-names.js';
+import type { ExternalEventName, LifecycleEvent, TerminationReason } from './event-names.js';
 
-export type EventType = 'transition' | 'signal' | 'lifecycle';
+/**
+ * `transition` (a state change), `signal` (accepted, no change), `lifecycle` (ao's own record of a
+ * session's life), `external` (something outside the agent: a CI failure, a review).
+ */
+export const EVENT_TYPES = ['transition', 'signal', 'lifecycle', 'external'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Each type of entry holds only its own kind of name. */
+export type EventName =
+  | { type: 'transition'; event: AoEvent | TerminationReason }
+  | { type: 'signal'; event: AoEvent }
+  | { type: 'lifecycle'; event: LifecycleEvent }
+  | { type: 'external'; event: ExternalEventName };
 
 /** One entry of the append-only event log. */
-export interface EventRecord {
+export type EventRecord = EventName & {
   seq: number;
   sessionId: string;
-  type: EventType;
-  event: LoggedEvent;
   from: ActivityState | null;
   to: ActivityState | null;
   at: number;
   launchId: string | null;
   data: Record<string, unknown> | null;
-}
+};
 
 interface NewEventBase {
   sessionId: string;
@@ -25,10 +35,5 @@ interface NewEventBase {
   data?: Record<string, unknown> | null;
 }
 
-/** An entry to append: each type of entry holds only its own kind of name. */
-export type NewEvent = NewEventBase &
-  (
-    | { type: 'transition'; event: AoEvent | TerminationReason }
-    | { type: 'signal'; event: AoEvent }
-    | { type: 'lifecycle'; event: LifecycleEvent }
-  );
+/** An entry to append. */
+export type NewEvent = NewEventBase & EventName;

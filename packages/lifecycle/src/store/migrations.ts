@@ -81,4 +81,41 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE sessions ADD COLUMN hook_firer_pid INTEGER;
   `,
+  // 3: the control plane (docs/store.md). The dialog a session waits on and the counter behind its
+  // ids; the latest external event, kept on the session so listing sessions reads no event log;
+  // request idempotency keys with the scope, fingerprint and status the HTTP API needs (the table
+  // of step 1 was never written to, so it is recreated rather than altered).
+  `
+  ALTER TABLE sessions ADD COLUMN open_request TEXT;
+  ALTER TABLE sessions ADD COLUMN requests_opened INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN last_external_event TEXT;
+
+  -- A session blocked or waiting across the upgrade gets its dialog, so it can still be answered:
+  -- the first of its requests, opened when it entered that state. A malformed JSON column yields a
+  -- null tool or detail rather than a failed upgrade.
+  UPDATE sessions SET
+    requests_opened = 1,
+    open_request = json_object(
+      'id', id || '.r1',
+      'kind', CASE activity_state WHEN 'blocked' THEN 'permission' ELSE 'question' END,
+      'tool', CASE WHEN json_valid(blocked_tool) THEN CASE json_type(blocked_tool, '$.name') WHEN 'text' THEN json_extract(blocked_tool, '$.name') END END,
+      'detail', CASE WHEN json_valid(facts) THEN CASE json_type(facts, '$.lastNotification') WHEN 'text' THEN json_extract(facts, '$.lastNotification') END END,
+      'askedAt', coalesce(last_transition_at, last_signal_at, updated_at)
+    )
+  WHERE terminated = 0 AND activity_state IN ('blocked', 'waiting_input');
+
+  DROP TABLE idempotency_keys;
+  -- One row per (scope, key): claimed (status NULL) until the call's response is stored.
+  CREATE TABLE idempotency_keys (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER,
+    response TEXT,
+    created_at INTEGER NOT NULL,
+    completed_at INTEGER,
+    PRIMARY KEY (scope, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+  `,
 ];

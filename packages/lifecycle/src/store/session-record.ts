@@ -1,6 +1,8 @@
 import type { ActivityState } from '@ao/activity-dispatch';
 import type { ReducibleSession } from '../session-state.js';
 import type { TerminationReason } from './event-names.js';
+import { parseExternalEventColumn, type StoredExternalEvent } from './external-event-column.js';
+import { parseOpenRequestColumn } from './open-request-column.js';
 
 /** A session as stored. Times are ms since the epoch. */
 export interface SessionRecord extends ReducibleSession {
@@ -21,8 +23,14 @@ export interface SessionRecord extends ReducibleSession {
   launchedAt: number | null;
   lastTransitionAt: number | null;
   updatedAt: number;
+  /**
+   * The session's latest external event. Written only by appendExternalEvent (saving a session
+   * leaves it as stored, so a session read before an append cannot undo it).
+   */
+  lastExternalEvent: StoredExternalEvent | null;
 }
 
+/** A sessions row as read (`SELECT *`). */
 export interface SessionRow {
   id: string;
   harness: string;
@@ -40,6 +48,8 @@ export interface SessionRow {
   terminated_reason: string | null;
   tools_in_flight: string;
   blocked_tool: string | null;
+  open_request: string | null;
+  requests_opened: number;
   facts: string;
   worktree: string | null;
   hook_firer_pid: number | null;
@@ -49,7 +59,11 @@ export interface SessionRow {
   last_signal_at: number | null;
   last_transition_at: number | null;
   updated_at: number;
+  last_external_event: string | null;
 }
+
+/** The columns saving a session writes: all but those with a writer of their own. */
+export type WrittenSessionRow = Omit<SessionRow, 'last_external_event'>;
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -78,6 +92,8 @@ export function rowToSession(row: SessionRow): SessionRecord {
     terminatedReason: row.terminated_reason as TerminationReason | null,
     toolsInFlight: parseJson(row.tools_in_flight, []),
     blockedTool: parseJson(row.blocked_tool, null),
+    openRequest: parseOpenRequestColumn(row.open_request),
+    requestsOpened: row.requests_opened ?? 0,
     facts: parseJson(row.facts, {}),
     worktree: row.worktree,
     hookFirerPid: row.hook_firer_pid ?? null,
@@ -87,10 +103,11 @@ export function rowToSession(row: SessionRow): SessionRecord {
     lastSignalAt: row.last_signal_at,
     lastTransitionAt: row.last_transition_at,
     updatedAt: row.updated_at,
+    lastExternalEvent: parseExternalEventColumn(row.last_external_event ?? null),
   };
 }
 
-export function sessionToRow(session: SessionRecord): SessionRow {
+export function sessionToRow(session: SessionRecord): WrittenSessionRow {
   return {
     id: session.id,
     harness: session.harness,
@@ -108,6 +125,8 @@ export function sessionToRow(session: SessionRecord): SessionRow {
     terminated_reason: session.terminatedReason,
     tools_in_flight: JSON.stringify(session.toolsInFlight),
     blocked_tool: session.blockedTool === null ? null : JSON.stringify(session.blockedTool),
+    open_request: session.openRequest === null ? null : JSON.stringify(session.openRequest),
+    requests_opened: session.requestsOpened,
     facts: JSON.stringify(session.facts),
     worktree: session.worktree,
     hook_firer_pid: session.hookFirerPid,

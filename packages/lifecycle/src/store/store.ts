@@ -3,8 +3,7 @@ import type { ActivityState } from '@ao/activity-dispatch';
 import { openDatabase, type Db } from './open-store.js';
 import { storeErrorFrom } from './store-errors.js';
 import { rowToSession, sessionToRow, type SessionRecord, type SessionRow } from './session-record.js';
-import type { EventRecord, EventType, NewEvent } from './event-record.js';
-import type { LoggedEvent } from './event-names.js';
+import type { EventRecord, NewEvent } from './event-record.js';
 
 interface EventRow {
   seq: number;
@@ -28,7 +27,7 @@ export interface EventQuery {
 const SESSION_COLUMNS = [
   'id', 'harness', 'name', 'cwd', 'pid', 'pid_start_time', 'host_pid', 'host_start_time', 'launch_id',
   'expects_startup_signal', 'activity_state', 'terminated', 'terminated_at', 'terminated_reason', 'tools_in_flight',
-  'blocked_tool', 'facts', 'worktree', 'hook_firer_pid', 'created_at', 'launched_at', 'first_signal_at', 'last_signal_at',
+  'blocked_tool', 'open_request', 'requests_opened', 'facts', 'worktree', 'hook_firer_pid', 'created_at', 'launched_at', 'first_signal_at', 'last_signal_at',
   'last_transition_at', 'updated_at',
 ] as const;
 
@@ -42,6 +41,7 @@ export class Store {
     liveSessions: Statement;
     allSessions: Statement;
     insertEvent: Statement;
+    maxEventSeq: Statement;
     insertIngested: Statement;
     getMeta: Statement;
     setMeta: Statement;
@@ -61,6 +61,7 @@ export class Store {
       insertEvent: db.prepare(
         'INSERT INTO events (session_id, type, event, from_state, to_state, at, launch_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      maxEventSeq: db.prepare('SELECT max(seq) FROM events').pluck(),
       insertIngested: db.prepare('INSERT OR IGNORE INTO ingested_spool (spool_id, ingested_at) VALUES (?, ?)'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -178,6 +179,14 @@ export class Store {
     return rows.map(rowToEvent);
   }
 
+  /**
+   * The seq of the newest event, 0 for an empty log. One index lookup: a stream polls it to notice
+   * events other processes wrote.
+   */
+  maxEventSeq(): number {
+    return (this.statements.maxEventSeq.get() as number | null) ?? 0;
+  }
+
   /** Records a spool id as applied; false when it already was (the record must not apply again). */
   markIngested(spoolId: string, at: number): boolean {
     return this.statements.insertIngested.run(spoolId, at).changes === 1;
@@ -211,15 +220,16 @@ function rowToEvent(row: EventRow): EventRecord {
       data = null;
     }
   }
+  // The type and its name were written together through NewEvent: they match.
   return {
     seq: row.seq,
     sessionId: row.session_id,
-    type: row.type as EventType,
-    event: row.event as LoggedEvent,
+    type: row.type,
+    event: row.event,
     from: row.from_state as ActivityState | null,
     to: row.to_state as ActivityState | null,
     at: row.at,
     launchId: row.launch_id,
     data,
-  };
+  } as EventRecord;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HarnessAdapter } from '../adapter-contract.js';
 import { checkEventAliases, checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.js';
+import { checkDialogDetails } from './dialog-details.js';
 import { type ExpectedOutcome, checkFixtureReplay, loadFixtures } from './fixture-replay.js';
 import { checkFootprintIgnored, checkInstallTwice, checkUserFilesKept } from './install-checks.js';
 import { checkLaunch } from './launch-checks.js';
@@ -48,6 +49,8 @@ export function describeAdapterConformance(adapter: HarnessAdapter, options: Con
 
       it("takes the harness's own event names as aliases of events it derives", () => checkEventAliases(adapter, fixtures.map(({ fixture }) => fixture)));
 
+      it('says what each recorded dialog is about (a toolDetail or a notification)', () => checkDialogDetails(adapter, fixtures));
+
       it('never throws on a malformed payload, and what it derives stays well formed', () => {
         checkMalformedPayloads(adapter, fixtures.map(({ fixture }) => fixture));
       });
@@ -89,6 +92,7 @@ export function describeAdapterConformance(adapter: HarnessAdapter, options: Con
 
 export { checkFixtureReplay, loadFixtures, outcomeOf, type ExpectedOutcome, type Fixture } from './fixture-replay.js';
 export { checkEventAliases, checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.js';
+export { checkDialogDetails, dialogDetails, type DialogDetail } from './dialog-details.js';
 export { checkFootprintIgnored, checkInstallTwice, checkUserFilesKept, hookContext } from './install-checks.js';
 export { AWKWARD_ARGS, AWKWARD_PROMPT, checkLaunch } from './launch-checks.js';
 export { Sandbox, inSandbox, snapshotTree } from './sandbox.js';
