@@ -9,6 +9,9 @@ export interface DoorResponse {
   body: unknown;
 }
 
+/** How long a call waits for another call with its key to answer (a spawn takes a few seconds). */
+const IN_PROGRESS_WAIT_MS = 60_000;
+
 /** Keys are the caller's; bounded so one cannot bloat the store. */
 const MAX_KEY_LENGTH = 256;
 
@@ -32,7 +35,15 @@ export async function idempotentCall(
   if (call.key.length === 0 || call.key.length > MAX_KEY_LENGTH) {
     throw new CliError('invalid_argument', `an idempotency key must be 1 to ${MAX_KEY_LENGTH} characters`, 2);
   }
-  const claim = claimIdempotencyKey(context.store, { key: call.key, scope: call.scope, fingerprint: call.fingerprint, now: context.now() });
+  const claimOnce = () => claimIdempotencyKey(context.store, { key: call.key!, scope: call.scope, fingerprint: call.fingerprint, now: context.now() });
+  let claim = claimOnce();
+  // The same request sent twice at once (a retry racing the original): the second waits for the
+  // first to answer and gets its response, rather than acting again or failing.
+  const waitUntil = Date.now() + IN_PROGRESS_WAIT_MS;
+  while (claim.kind === 'in_progress' && Date.now() < waitUntil) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    claim = claimOnce();
+  }
   if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
   if (claim.kind === 'reused') {
     throw new CliError('idempotency_key_reused', `idempotency key ${JSON.stringify(call.key)} was used with another request; use a new key for a new request`);

@@ -66,7 +66,7 @@ async function waitForAcknowledgement(context: CliContext, sessionId: string, si
       await context.ingest();
       // Capture times come from the hook's clock; allow a little skew against the host's.
       const events = context.store.listEvents({ sessionId }).filter((event) => event.at >= since - 50);
-      const ack = events.find((event) => event.event === 'user-prompt-submit' || (answering && event.type === 'transition' && event.from === 'waiting_input'));
+      const ack = events.find((event) => (event.type !== 'external' && event.type !== 'lifecycle' && event.event === 'user-prompt-submit') || (answering && event.type === 'transition' && event.from === 'waiting_input'));
       return ack?.at;
     },
     { timeoutMs, intervalMs: 100 },
@@ -77,7 +77,8 @@ async function waitForAcknowledgement(context: CliContext, sessionId: string, si
 /** No signal at all since the text was typed, and the text is still on screen (in the input box). */
 async function enterWasLost(context: CliContext, sessionId: string, since: number, text: string): Promise<boolean> {
   await context.ingest();
-  const signalled = context.store.listEvents({ sessionId }).some((event) => event.type !== 'lifecycle' && event.at >= since - 50);
+  // Only the agent's own signals count: ao's records and events attached from outside say nothing of it.
+  const signalled = context.store.listEvents({ sessionId }).some((event) => (event.type === 'signal' || event.type === 'transition') && event.at >= since - 50);
   if (signalled) return false;
   const session = context.store.getSession(sessionId);
   if (!session) return false;
