@@ -12,7 +12,12 @@ describe('ao json (seed protocol)', () => {
     const { exitCode, response } = await request(tempDir('ao-home-'), { version: 'v1', id: 7, client: 'test', action: 'capabilities' });
     expect(exitCode).toBe(0);
     expect(response).toMatchObject({ version: 'v1', id: 7, action: 'capabilities', ok: true });
-    expect(response.result.actions.map((action: { name: string }) => action.name)).toEqual(['capabilities', 'ls', 'status', 'events', 'register', 'reap']);
+    expect(response.result.actions.map((action: { name: string }) => action.name)).toEqual([
+      'capabilities', 'ls', 'status', 'events', 'events.page', 'register', 'spawn', 'send', 'approve', 'deny', 'kill', 'rm', 'prune', 'reap', 'event.attach', 'checkpoints', 'restore',
+    ]);
+    // Each says what it takes, as JSON Schema built from the schema its input is validated with.
+    const attach = response.result.actions.find((action: { name: string }) => action.name === 'event.attach');
+    expect(attach).toMatchObject({ mutates: true, input: { type: 'object', required: expect.arrayContaining(['id', 'sourceKind', 'sourceId', 'eventType']) } });
   });
 
   it('register, then status and ls, return the same session objects as the CLI', async () => {
@@ -64,5 +69,41 @@ describe('ao json (seed protocol)', () => {
       expect(result.stdout.length).toBeLessThan(1000);
       expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     }
+  });
+
+  it('an idempotencyKey acts once: the same request answers the first response, another request with it is refused', async () => {
+    const aoHome = tempDir('ao-home-');
+    const cwd = tempDir('p-');
+    const register = { version: 'v1', action: 'register', idempotencyKey: 'k-1', input: { agent: 'claude-code', cwd, name: 'once' } };
+    const first = await request(aoHome, register);
+    expect(first.response).toMatchObject({ ok: true, result: { name: 'once' } });
+    const again = await request(aoHome, { ...register, id: 'retry' });
+    expect(again.response).toMatchObject({ ok: true, id: 'retry', result: first.response.result });
+    expect((await request(aoHome, { version: 'v1', action: 'ls' })).response.result).toHaveLength(1);
+    const other = await request(aoHome, { ...register, input: { ...register.input, name: 'twice' } });
+    expect(other).toMatchObject({ exitCode: 1, response: { ok: false, error: { code: 'idempotency_key_reused' } } });
+    // An error is an answer too: replayed, not retried.
+    const missing = { version: 'v1', action: 'kill', idempotencyKey: 'k-2', input: { id: 'ghost' } };
+    expect((await request(aoHome, missing)).response.error.code).toBe('not_found');
+    expect((await request(aoHome, missing)).response.error.code).toBe('not_found');
+  });
+
+  it('event.attach, events.page, checkpoints and restore answer with the same objects as the CLI and the API', async () => {
+    const aoHome = tempDir('ao-home-');
+    const { response } = await request(aoHome, { version: 'v1', action: 'register', input: { agent: 'claude-code', cwd: tempDir('p-') } });
+    const id = response.result.id;
+    const attached = await request(aoHome, { version: 'v1', action: 'event.attach', input: { id, sourceKind: 'ci', sourceId: '17', eventType: 'ci.failed', payload: { job: 'lint' } } });
+    expect(attached.response.result).toMatchObject({ sessionId: id, sourceKind: 'ci', sourceId: '17', eventType: 'ci.failed', payload: { job: 'lint' } });
+    const status = await request(aoHome, { version: 'v1', action: 'status', input: { id } });
+    expect(status.response.result.lastExternalEvent).toMatchObject({ seq: attached.response.result.seq, eventType: 'ci.failed' });
+    const page = await request(aoHome, { version: 'v1', action: 'events.page', input: { id, limit: 1 } });
+    expect(page.response.result).toMatchObject({ events: [{ type: 'lifecycle', event: 'registered' }], nextCursor: expect.any(Number) });
+    const rest = await request(aoHome, { version: 'v1', action: 'events.page', input: { id, after: page.response.result.nextCursor } });
+    expect(rest.response.result).toMatchObject({ events: [{ type: 'external', event: 'ci.failed', data: { sourceId: '17' } }], nextCursor: null });
+    const events = await request(aoHome, { version: 'v1', action: 'events', input: { id, since: 0 } });
+    expect(events.response.result).toEqual([...page.response.result.events, ...rest.response.result.events]);
+    // Not a git work tree: checkpoints cannot be listed, and say why.
+    expect((await request(aoHome, { version: 'v1', action: 'checkpoints', input: { id } })).response.error.code).toBe('not_a_git_repository');
+    expect((await request(aoHome, { version: 'v1', action: 'restore', input: { id, n: 0 } })).response.error.code).toBe('invalid_request');
   });
 });

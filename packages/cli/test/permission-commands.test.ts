@@ -48,13 +48,29 @@ describe('ao approve / ao deny', () => {
     const aoHome = newHome();
     const id = await blockedSession(aoHome, { AO_DEMO_SILENT_DENIAL: '1' });
     const answered = await aoJson(aoHome, ['deny', id]);
-    expect(answered).toEqual({ id, answered: 'deny', activityState: 'idle', status: 'idle' });
+    expect(answered).toEqual({ id, requestId: `${id}.r1`, answered: 'deny', activityState: 'idle', status: 'idle', checkpoint: null });
     expect(await transitions(aoHome, id)).toEqual(['user-prompt-submit→active', 'permission-request→blocked', 'permission-answered→idle']);
     const events = await aoJson(aoHome, ['events', id]);
     expect(events.at(-1)).toMatchObject({ event: 'permission-answered', launchId: expect.any(String) });
     expect((await runAo(aoHome, ['logs', id])).stdout).toContain('What should Claude do instead?');
     // The agent really took the answer: it is back at its prompt and takes the next one.
     expect(await aoJson(aoHome, ['send', id, 'list the files'])).toMatchObject({ acknowledged: true });
+  });
+
+  it('an answer naming a request that is no longer open is refused (stale_request) and types nothing; the open one is answered', async () => {
+    const aoHome = newHome();
+    const id = await blockedSession(aoHome);
+    const { openRequest } = await aoJson(aoHome, ['status', id]);
+    expect(openRequest).toMatchObject({ id: `${id}.r1`, kind: 'permission', tool: 'Bash', detail: 'touch demo.txt' });
+    const stale = await runAo(aoHome, ['approve', id, '--request', `${id}.r0`, '--json']);
+    expect(stale.exitCode).toBe(1);
+    expect(JSON.parse(stale.stdout).error).toMatchObject({ code: 'stale_request', message: expect.stringContaining(`its open request is ${id}.r1`) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await aoJson(aoHome, ['status', id])).toMatchObject({ activityState: 'blocked', openRequest: { id: openRequest.id } });
+    expect((await runAo(aoHome, ['logs', id])).stdout).not.toContain('→ Yes');
+    expect(await aoJson(aoHome, ['approve', id, '--request', openRequest.id])).toMatchObject({ requestId: openRequest.id, answered: 'approve' });
+    // Answered once: the same answer again is stale, whatever the session does next.
+    expect(JSON.parse((await runAo(aoHome, ['approve', id, '--request', openRequest.id, '--json'])).stdout).error.code).toBe('stale_request');
   });
 
   it('is refused unless the session is blocked, naming the state it is in, and types nothing', async () => {
