@@ -3,7 +3,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROUTES } from '@ao/protocol';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './ao-harness.js';
+import { runAo, tempDir } from './ao-harness.js';
 import { api, rawRequest, startApiDaemon, type RunningDaemon } from './api-harness.js';
 import { DEMO_ENV, aoHomesCleanedAfterEach, waitFor } from './runtime-harness.js';
 
@@ -162,6 +162,25 @@ describe('the HTTP API, driven with a real HTTP client against a real daemon', (
     expect((await api(daemon, 'DELETE', `/v1/sessions/${id}`)).status).toBe(204);
     expect((await api(daemon, 'GET', `/v1/sessions/${id}`)).status).toBe(404);
   }, 120_000);
+
+  it('listens on 127.0.0.1 only unless --listen names another address, which still needs the token', async () => {
+    const aoHome = newHome();
+    const daemon = await startApiDaemon(aoHome);
+    const port = Number(new URL(daemon.url).port);
+    // The kernel's own list of listening sockets: the API's is bound to 127.0.0.1 (0100007F), nothing else.
+    const listening = readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1).map((line) => line.trim().split(/\s+/)).filter((cols) => cols[3] === '0A');
+    const ours = listening.filter((cols) => parseInt(cols[1]!.split(':')[1]!, 16) === port).map((cols) => cols[1]!.split(':')[0]);
+    expect(ours).toEqual(['0100007F']);
+    daemon.process.kill('SIGTERM');
+    await daemon.process;
+
+    const other = await startApiDaemon(aoHome, {}, ['--listen', '127.0.0.2']);
+    expect(new URL(other.url).hostname).toBe('127.0.0.2');
+    expect((await rawRequest(other.url, { path: '/v1/sessions' })).status).toBe(401);
+    expect((await api(other, 'GET', '/v1/sessions')).status).toBe(200);
+    const bad = await runAo(aoHome, ['daemon', '--port', '70000']);
+    expect(bad).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('--port must be from 0 to 65535') });
+  });
 
   it('serves an OpenAPI 3.1 document listing every route it answers', async () => {
     const daemon = await startApiDaemon(newHome());
