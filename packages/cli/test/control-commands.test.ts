@@ -3,21 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aoJson, runAo, tempDir } from './ao-harness.js';
+import { committedRepo } from './git-fixture.js';
 import { DEMO_ENV, aoHomesCleanedAfterEach, waitForStatus } from './runtime-harness.js';
 
 /** The control-plane commands at the terminal: attach-event, approve --checkpoint, checkpoints, restore. */
 
 const newHome = aoHomesCleanedAfterEach();
 
-function gitRepo(): string {
-  const dir = tempDir('ao-repo-');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q');
-  writeFileSync(join(dir, 'app.txt'), 'v1\n');
-  git('add', '.');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'first');
-  return dir;
-}
+const gitRepo = () => committedRepo({ 'app.txt': 'v1\n' });
 
 describe('ao attach-event', () => {
   it('records an external event shown in ao events and as lastExternalEvent, without moving the state', async () => {

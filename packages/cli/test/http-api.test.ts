@@ -5,6 +5,7 @@ import { ROUTES } from '@ao/protocol';
 import { describe, expect, it } from 'vitest';
 import { runAo, tempDir } from './ao-harness.js';
 import { api, rawRequest, startApiDaemon, type RunningDaemon } from './api-harness.js';
+import { committedRepo } from './git-fixture.js';
 import { DEMO_ENV, aoHomesCleanedAfterEach, waitFor } from './runtime-harness.js';
 
 const newHome = aoHomesCleanedAfterEach();
@@ -16,15 +17,7 @@ async function sessionIn(daemon: RunningDaemon, id: string, predicate: (session:
   }, 20_000);
 }
 
-function gitRepo(): string {
-  const dir = tempDir('ao-repo-');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q');
-  writeFileSync(join(dir, 'README.md'), 'hello\n');
-  git('add', '.');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'first');
-  return dir;
-}
+const gitRepo = () => committedRepo({ 'README.md': 'hello\n' });
 
 describe('the HTTP API, driven with a real HTTP client against a real daemon', () => {
   it('guards every route: health is open; no token, a wrong token, a foreign Host or Origin are refused and change nothing', async () => {

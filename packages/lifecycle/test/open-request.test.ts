@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityState, AoEvent, Facts } from '@ao/activity-dispatch';
+import type { ActivityState } from '@ao/activity-dispatch';
 import { reduce } from '../src/reducer.js';
 import type { ReducibleSession, ReducerSignal } from '../src/session-state.js';
+import { reducerSignal, reducibleSession } from './reducer-fixtures.js';
 
 /** Open requests in the reducer (docs/reducer.md, "Open requests"). */
-function session(overrides: Partial<ReducibleSession> = {}): ReducibleSession {
-  return {
-    id: 's1',
-    launchId: 'L1',
-    activityState: 'active',
-    terminated: false,
-    toolsInFlight: [],
-    blockedTool: null,
-    openRequest: null,
-    requestsOpened: 0,
-    firstSignalAt: null,
-    lastSignalAt: null,
-    facts: {},
-    ...overrides,
-  };
-}
-
-let clock = 1_000;
-function signal(event: AoEvent, state?: ActivityState, facts: Facts = {}): ReducerSignal {
-  clock += 10;
-  return { event, ...(state !== undefined && { state }), facts, launchId: 'L1', at: clock };
-}
+const session = (overrides: Partial<ReducibleSession> = {}) => reducibleSession({ activityState: 'active', ...overrides });
+const signal = reducerSignal;
 
 /** Feeds signals in order; the open request after each. */
 function run(start: ReducibleSession, signals: ReducerSignal[]) {

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityState, AoEvent, Facts } from '@ao/activity-dispatch';
+import type { ActivityState } from '@ao/activity-dispatch';
 import { reduce } from '../src/reducer.js';
 import type { ReducibleSession, ReducerSignal } from '../src/session-state.js';
+import { reducerSignal, reducibleSession } from './reducer-fixtures.js';
 
-function session(overrides: Partial<ReducibleSession> = {}): ReducibleSession {
-  return {
-    id: 's1',
-    launchId: 'L1',
-    activityState: null,
-    terminated: false,
-    toolsInFlight: [],
-    blockedTool: null,
-    openRequest: null,
-    requestsOpened: 0,
-    firstSignalAt: null,
-    lastSignalAt: null,
-    facts: {},
-    ...overrides,
-  };
-}
-
-let clock = 1_000;
-function signal(event: AoEvent, state?: ActivityState, facts: Facts = {}, launchId: string | null = 'L1'): ReducerSignal {
-  clock += 10;
-  return { event, ...(state !== undefined && { state }), facts, launchId, at: clock };
-}
+const session = reducibleSession;
+const signal = reducerSignal;
 
 /** Feeds signals in order and returns the activity state after each. */
 function run(start: ReducibleSession, signals: ReducerSignal[]): { states: (ActivityState | null)[]; final: ReducibleSession } {

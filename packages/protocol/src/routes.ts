@@ -34,6 +34,21 @@ const eventsQuery = z.object({
 });
 const answerBody = op.answerInput.pick({ checkpoint: true, timeoutSeconds: true });
 
+/** `POST /v1/sessions/{id}/requests/{requestId}/approve` and `/deny`: the two answers to an open request. */
+function answerRoute<Answer extends 'approve' | 'deny'>(answer: Answer) {
+  return {
+    method: 'POST',
+    path: `/v1/sessions/{id}/requests/{requestId}/${answer}`,
+    operationId: `${answer}Request`,
+    summary: `answer this open request with ${answer === 'approve' ? 'yes' : 'no'}; 409 stale_request when it is no longer the open one`,
+    params: requestParams,
+    body: answerBody,
+    status: 200,
+    response: op.answerOutput,
+    auth: true,
+  } as const satisfies RouteSpec;
+}
+
 /** Every route of the API, in the order the OpenAPI document lists them (docs/api.md). */
 export const ROUTES = [
   { method: 'GET', path: '/v1/health', operationId: 'health', summary: 'is the daemon up (no token needed)', status: 200, response: op.healthOutput, auth: false },
@@ -69,28 +84,8 @@ export const ROUTES = [
     response: op.sendOutput,
     auth: true,
   },
-  {
-    method: 'POST',
-    path: '/v1/sessions/{id}/requests/{requestId}/approve',
-    operationId: 'approveRequest',
-    summary: 'answer this open request with yes; 409 stale_request when it is no longer the open one',
-    params: requestParams,
-    body: answerBody,
-    status: 200,
-    response: op.answerOutput,
-    auth: true,
-  },
-  {
-    method: 'POST',
-    path: '/v1/sessions/{id}/requests/{requestId}/deny',
-    operationId: 'denyRequest',
-    summary: 'answer this open request with no; 409 stale_request when it is no longer the open one',
-    params: requestParams,
-    body: answerBody,
-    status: 200,
-    response: op.answerOutput,
-    auth: true,
-  },
+  answerRoute('approve'),
+  answerRoute('deny'),
   {
     method: 'POST',
     path: '/v1/sessions/{id}/kill',

@@ -1,4 +1,5 @@
 import { isTimeMs } from './time-ms.js';
+import { parseJsonObjectColumn } from './json-column.js';
 
 /** A session's latest external event as `sessions.last_external_event` holds it (docs/store.md). */
 export interface StoredExternalEvent {
@@ -15,15 +16,9 @@ export interface StoredExternalEvent {
 
 /** Reads the column; a value that is not a well-formed event reads as none. */
 export function parseExternalEventColumn(text: string | null): StoredExternalEvent | null {
-  if (text === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (value === null || typeof value !== 'object') return null;
-  const { seq, sourceKind, sourceId, eventType, payload, at } = value as Record<string, unknown>;
+  const value = parseJsonObjectColumn(text);
+  if (value === null) return null;
+  const { seq, sourceKind, sourceId, eventType, payload, at } = value;
   if (typeof seq !== 'number' || !isTimeMs(at)) return null;
   if (typeof sourceKind !== 'string' || typeof sourceId !== 'string' || typeof eventType !== 'string') return null;
   return { seq, sourceKind, sourceId, eventType, payload: payload ?? null, at };
