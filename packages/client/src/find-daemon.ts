@@ -26,11 +26,14 @@ export function readApiUrl(aoHome: string): string {
 
 /** The bearer token of `aoHome` (the daemon creates it once and keeps it across restarts). */
 export function readApiToken(aoHome: string): string {
+  let token = '';
   try {
-    return readFileSync(join(aoHome, 'api-token'), 'utf8').trim();
+    token = readFileSync(join(aoHome, 'api-token'), 'utf8').trim();
   } catch {
-    throw new AoApiError(0, 'unreachable', `cannot read the API token ${join(aoHome, 'api-token')}: start \`ao daemon\` once to create it`);
+    // missing: said below
   }
+  if (token.length > 0) return token;
+  throw new AoApiError(0, 'unreachable', `cannot read the API token ${join(aoHome, 'api-token')}: start \`ao daemon\` once to create it`);
 }
 
 /** The URL and token of the daemon serving `aoHome`; an `unreachable` AoApiError when none runs. */

@@ -127,13 +127,18 @@ describe('AoClient against a real daemon', () => {
     expect({ status: unknown.status, code: unknown.code }).toEqual({ status: 404, code: 'not_found' });
   });
 
-  it('a url without a token reads only the token from aoHome (no run/api.json needed there)', async () => {
+  it('a url without a token reads only the token from aoHome (no run/api.json needed there); an empty token file is unreachable', async () => {
     const aoHome = newHome();
     const daemon = await startApiDaemon(aoHome);
     // A home with the token and no running daemon: the url is given.
     const tokenHome = tempDir('ao-token-');
     writeFileSync(join(tokenHome, 'api-token'), `${daemon.token}\n`);
     expect(await new AoClient({ url: daemon.url, aoHome: tokenHome }).sessions.list()).toEqual([]);
+    // An empty token file is no token: said as such, not sent and refused as a wrong one.
+    writeFileSync(join(tokenHome, 'api-token'), '\n');
+    const empty = await apiError(new AoClient({ url: daemon.url, aoHome: tokenHome }).sessions.list());
+    expect({ status: empty.status, code: empty.code }).toEqual({ status: 0, code: 'unreachable' });
+    expect(empty.message).toContain(join(tokenHome, 'api-token'));
   });
 
   it('with no daemon, a call fails as unreachable with what to do, and the client works once one starts', async () => {
