@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type * as schema from '@ao/protocol';
 import type { EventObject, SessionObject } from '@ao/protocol';
 import { AoApiError } from './api-error.js';
-import { findDaemon, resolveAoHome } from './find-daemon.js';
+import { readApiToken, readApiUrl, resolveAoHome, type Endpoint } from './find-daemon.js';
 import { streamEvents, type StreamOptions } from './event-stream.js';
 
 type Output<T extends z.ZodType> = z.output<T>;
@@ -19,13 +19,17 @@ export type EventsPage = Output<typeof schema.eventsPage>;
 export type SpawnPlan = Output<typeof schema.spawnPlanSchema>;
 
 export interface ClientOptions {
-  /** The API's base URL, like http://127.0.0.1:41234 (default: the daemon of `aoHome`). */
+  /**
+   * The API's base URL, like http://127.0.0.1:41234. Default: the daemon of `aoHome`, read from
+   * its run/api.json at every call and every reconnection, so the client follows a daemon that
+   * restarted on another port.
+   */
   url?: string;
-  /** The bearer token (default: `$AO_HOME/api-token`). */
+  /** The bearer token (default: `$AO_HOME/api-token`, read at every call). */
   token?: string;
   /** Where to look for the daemon when url or token is not given (default: $AO_HOME, else ~/.ao). */
   aoHome?: string;
-  /** The server's keep-alive period (15 s): a stream silent for twice this is reopened. */
+  /** The server's keep-alive period (15 s; the daemon's AO_SSE_KEEPALIVE_MS): a stream silent for twice this is reopened. */
   keepAliveMs?: number;
   fetch?: typeof fetch;
 }
@@ -37,37 +41,52 @@ export interface CallOptions {
 
 /** A typed client of ao's HTTP API: one method per route (docs/api.md). */
 export class AoClient {
-  readonly url: string;
-  private readonly token: string;
+  /** Where the next call goes (and which token it carries): fixed by the options, else read from aoHome each time. */
+  private readonly endpoint: () => Endpoint;
   private readonly fetcher: typeof fetch;
   private readonly keepAliveMs: number;
 
   constructor(options: ClientOptions = {}) {
-    const found = options.url === undefined || options.token === undefined ? findDaemon(options.aoHome ?? resolveAoHome()) : undefined;
-    this.url = (options.url ?? found!.url).replace(/\/+$/, '');
-    this.token = options.token ?? found!.token;
+    const aoHome = options.aoHome ?? resolveAoHome();
+    // Nothing is read here: a client made before the daemon starts works once it runs.
+    this.endpoint = () => ({
+      url: (options.url ?? readApiUrl(aoHome)).replace(/\/+$/, ''),
+      token: options.token ?? readApiToken(aoHome),
+    });
     this.fetcher = options.fetch ?? fetch;
     this.keepAliveMs = options.keepAliveMs ?? 15_000;
   }
 
+  /** The URL the next call goes to (throws an `unreachable` AoApiError when no daemon serves aoHome). */
+  get url(): string {
+    return this.endpoint().url;
+  }
+
   private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
+    const { url, token } = this.endpoint();
     let response: Response;
     try {
-      response = await this.fetcher(`${this.url}${path}`, {
+      response = await this.fetcher(`${url}${path}`, {
         method,
         headers: {
-          authorization: `Bearer ${this.token}`,
+          authorization: `Bearer ${token}`,
           ...(body !== undefined && { 'content-type': 'application/json' }),
           ...(options.idempotencyKey !== undefined && { 'idempotency-key': options.idempotencyKey }),
         },
         ...(body !== undefined && { body: JSON.stringify(body) }),
       });
     } catch (error) {
-      throw new AoApiError(0, 'unreachable', `cannot reach the ao daemon at ${this.url}: ${(error as Error).message}`);
+      throw new AoApiError(0, 'unreachable', `cannot reach the ao daemon at ${url}: ${(error as Error).message}`);
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
-    const parsed = text === '' ? null : (JSON.parse(text) as unknown);
+    let parsed: unknown = null;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      // Not ao's answer (something else listens on that port, or a proxy's error page).
+      throw new AoApiError(response.status, 'internal_error', `${url}${path} answered HTTP ${response.status} with a body that is not JSON: is it an ao daemon?`);
+    }
     if (!response.ok) {
       const error = (parsed as { error?: { code: AoApiError['code']; message: string } } | null)?.error;
       throw new AoApiError(response.status, error?.code ?? 'internal_error', error?.message ?? `HTTP ${response.status}`);
@@ -114,7 +133,7 @@ export class AoClient {
         }
         session = await this.sessions.get(id);
         if (until(session)) return session;
-        throw new AoApiError(0, 'not_answered', `session ${id} did not reach the awaited state within ${options.timeoutMs} ms (it is ${session.status})`);
+        throw new AoApiError(0, 'wait_timed_out', `session ${id} did not reach the awaited state within ${options.timeoutMs} ms (it is ${session.status})`);
       } finally {
         clearTimeout(timer);
         controller.abort();
@@ -141,7 +160,7 @@ export class AoClient {
       return this.call('GET', `/v1/events${params.size > 0 ? `?${params}` : ''}`);
     },
     /** Every event after `after`, live, as an async iterable; resumes by itself after a drop. */
-    stream: (options: StreamOptions = {}): AsyncGenerator<EventObject> => streamEvents({ url: this.url, token: this.token, fetch: this.fetcher, keepAliveMs: this.keepAliveMs }, options),
+    stream: (options: StreamOptions = {}): AsyncGenerator<EventObject> => streamEvents({ endpoint: this.endpoint, fetch: this.fetcher, keepAliveMs: this.keepAliveMs }, options),
   };
 
   /** The seq of the session's newest event (0 when it has none). */

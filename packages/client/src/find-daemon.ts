@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { AoApiError } from './api-error.js';
 
 /** Where a client finds the API: the running daemon's `$AO_HOME/run/api.json` and `$AO_HOME/api-token`. */
 export interface Endpoint {
@@ -12,19 +13,30 @@ export function resolveAoHome(env: NodeJS.ProcessEnv = process.env): string {
   return env.AO_HOME && env.AO_HOME.length > 0 ? env.AO_HOME : join(homedir(), '.ao');
 }
 
-/** The URL and token of the daemon serving `aoHome`; a clear error when none runs. */
-export function findDaemon(aoHome: string = resolveAoHome()): Endpoint {
-  let url: string;
+/** The URL of the daemon serving `aoHome` now (it changes when the daemon restarts). */
+export function readApiUrl(aoHome: string): string {
   try {
-    ({ url } = JSON.parse(readFileSync(join(aoHome, 'run', 'api.json'), 'utf8')) as { url: string });
+    const { url } = JSON.parse(readFileSync(join(aoHome, 'run', 'api.json'), 'utf8')) as { url: unknown };
+    if (typeof url === 'string' && url.length > 0) return url;
   } catch {
-    throw new Error(`no ao daemon serves ${aoHome} (no run/api.json): start one with \`ao daemon\` (ao spawn starts one too)`);
+    // missing or half-written: no daemon to talk to
   }
-  let token: string;
+  throw new AoApiError(0, 'unreachable', `no ao daemon serves ${aoHome} (no run/api.json): start one with \`ao daemon\` (ao spawn starts one too)`);
+}
+
+/** The bearer token of `aoHome` (the daemon creates it once and keeps it across restarts). */
+export function readApiToken(aoHome: string): string {
+  let token = '';
   try {
     token = readFileSync(join(aoHome, 'api-token'), 'utf8').trim();
   } catch {
-    throw new Error(`cannot read the API token ${join(aoHome, 'api-token')}`);
+    // missing: said below
   }
-  return { url, token };
+  if (token.length > 0) return token;
+  throw new AoApiError(0, 'unreachable', `cannot read the API token ${join(aoHome, 'api-token')}: start \`ao daemon\` once to create it`);
+}
+
+/** The URL and token of the daemon serving `aoHome`; an `unreachable` AoApiError when none runs. */
+export function findDaemon(aoHome: string = resolveAoHome()): Endpoint {
+  return { url: readApiUrl(aoHome), token: readApiToken(aoHome) };
 }
