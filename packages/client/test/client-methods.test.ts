@@ -6,20 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { AoApiError, AoClient } from '../src/index.js';
 import { tempDir } from '../../cli/test/ao-harness.js';
 import { startApiDaemon } from '../../cli/test/api-harness.js';
+import { committedRepo } from '../../cli/test/git-fixture.js';
 import { DEMO_ENV, aoHomesCleanedAfterEach } from '../../cli/test/runtime-harness.js';
 
 const newHome = aoHomesCleanedAfterEach();
 
 /** A git work tree with one commit: checkpoints need one. */
-function gitRepo(): string {
-  const dir = tempDir('ao-repo-');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q');
-  writeFileSync(join(dir, 'README.md'), 'hello\n');
-  git('add', '.');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'first');
-  return dir;
-}
+const gitRepo = () => committedRepo({ 'README.md': 'hello\n' });
 
 /** The AoApiError a call rejects with (fails the test when it resolves or throws something else). */
 async function apiError(call: Promise<unknown>): Promise<AoApiError> {

@@ -1,4 +1,5 @@
-import { eventView, type EventView } from '@ao/lifecycle';
+import type { EventView } from '@ao/lifecycle';
+import { followEvents } from './follow-events.js';
 import type { CliContext } from '../cli-context.js';
 import { parseCount } from '../parse-values.js';
 import { printJson } from '../output.js';
@@ -65,16 +66,5 @@ export async function listEvents(
     since = events.at(-1)?.seq ?? since;
   };
   emit(first);
-  await new Promise<void>((resolve) => {
-    const timer = setInterval(async () => {
-      await context.refresh();
-      emit(context.store.listEvents({ sessionId, since }).map(eventView));
-    }, 250);
-    const stop = () => {
-      clearInterval(timer);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await followEvents(context, sessionId, since ?? 0, emit);
 }
