@@ -5,6 +5,7 @@
  */
 import { benchCheckpoint } from './checkpoint.bench.mjs';
 import { benchHookCapture } from './hook-capture.bench.mjs';
+import { benchHttpApi } from './http-api.bench.mjs';
 import { benchIngestion } from './ingestion.bench.mjs';
 import { benchIngestionMemory } from './ingestion-memory.bench.mjs';
 import { benchReaper } from './reaper.bench.mjs';
@@ -41,6 +42,21 @@ for (const row of await benchSessionLatencies()) {
 }
 for (const row of await benchList()) {
   rows.push([row.name, `p50 ${ms(row.p50)}`, `node -e 0: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(2)}×`, row.target, verdict(row)]);
+}
+{
+  const api = await benchHttpApi();
+  for (const row of [api.list, api.page]) {
+    rows.push([row.name, `p50 ${ms(row.p50)} (p95 ${ms(row.p95)})`, `GET /v1/health, same connection: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);
+  }
+  const { stream } = api;
+  rows.push([
+    stream.name,
+    `p50 ${ms(stream.p50)} / p99 ${ms(stream.p99)} (from capture: p50 ${ms(stream.fromCaptureP50)} / p99 ${ms(stream.fromCaptureP99)})`,
+    `1 subscriber: p50 ${ms(stream.baselineP50)} / p99 ${ms(stream.baselineP99)}`,
+    `${(stream.p99 / stream.baselineP99).toFixed(2)}× at p99`,
+    stream.target,
+    verdict(stream),
+  ]);
 }
 for (const row of await benchCheckpoint()) {
   rows.push([row.name, `p50 ${ms(row.p50)}`, `git status: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);
