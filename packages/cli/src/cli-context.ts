@@ -9,6 +9,15 @@ export class CliContext {
   readonly paths: AoPaths;
   readonly logger: LifecycleLogger;
   private storeInstance: Store | undefined;
+  /**
+   * A long-lived process (the daemon) that reads state many times a second checks transcripts at
+   * most this often: each check stats every active session's transcript (~4 ms for 1,000
+   * sessions), and a turn end found only there is then shown at most this much later.
+   */
+  transcriptCheckIntervalMs = 0;
+  /** Set in the daemon, which runs the reaper on its own timer: its reads need not confirm deaths. */
+  reapsOnItsOwn = false;
+  private transcriptsCheckedAt = Number.NEGATIVE_INFINITY;
   private registryInstance: AdapterRegistry | undefined;
 
   constructor(readonly env: NodeJS.ProcessEnv = process.env) {
@@ -49,10 +58,13 @@ export class CliContext {
   }
 
   /** Applies pending hook signals, so what a command reads is current. */
-  async ingest(): Promise<IngestStats> {
+  async ingest(options: { afterSpool?: () => void } = {}): Promise<IngestStats> {
     const stats = await this.applySpool();
+    options.afterSpool?.();
     // A turn that ended without a hook (Codex on an API error) must not read as working: check the
     // transcripts of active sessions whenever state is read, not only on the daemon's tick.
+    if (Date.now() - this.transcriptsCheckedAt < this.transcriptCheckIntervalMs) return stats;
+    this.transcriptsCheckedAt = Date.now();
     if (hasActiveSessionWithTranscript(this.store) && (await this.watchTranscripts()).length > 0) await this.applySpool();
     return stats;
   }
@@ -65,7 +77,7 @@ export class CliContext {
    */
   async refresh(): Promise<void> {
     await this.ingest();
-    if (daemonHealth(this.paths.home).state === 'running') return;
+    if (this.reapsOnItsOwn || daemonHealth(this.paths.home).state === 'running') return;
     try {
       await reapOnce({ store: this.store, logger: this.logger });
     } catch (error) {

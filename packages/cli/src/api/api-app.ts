@@ -25,6 +25,7 @@ function errorResponse(c: Context, code: ErrorCode, message: string): Response {
 
 function send(c: Context, response: DoorResponse): Response {
   if (response.status === 204) return c.body(null, 204);
+  if (response.json !== undefined) return c.body(response.json as Uint8Array<ArrayBuffer>, response.status as 200, { 'content-type': 'application/json' });
   return c.json(response.body as object, response.status as 200);
 }
 
@@ -66,7 +67,7 @@ async function readBody(c: Context): Promise<{ ok: true; value: unknown } | { ok
  */
 export function createApiApp(context: CliContext, hub: EventHub, settings: ApiSettings): Hono {
   const app = new Hono();
-  const handlers = routeHandlers(settings.version);
+  const handlers = routeHandlers(settings.version, context);
 
   app.use('*', async (c, next) => {
     const verdict = checkHostAndOrigin({ host: c.req.header('host'), origin: c.req.header('origin') }, settings);

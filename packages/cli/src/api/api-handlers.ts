@@ -8,7 +8,9 @@ import { killSession } from '../operations/kill-session.js';
 import { reapSessions } from '../operations/reap-sessions.js';
 import { removeSession } from '../operations/remove-session.js';
 import { sendMessage } from '../operations/send-message.js';
-import { eventsPage, getSession, listSessions } from '../operations/session-reads.js';
+import { eventsPage, getSession } from '../operations/session-reads.js';
+import { sessionsAnswerer } from '../daemon/sessions-answer.js';
+import { displayOptions } from '../display-settings.js';
 import { describePlan, executeSpawn, planSpawn } from '../operations/spawn-session.js';
 
 /** What a route's handler gets: its path parameters, query and body, each validated by the route's schema. */
@@ -30,11 +32,19 @@ const DEFAULT_PAGE = 1000;
  * One handler per route of the table (@ao/protocol ROUTES), each a call of an operation: the HTTP
  * door has no logic of its own. A route without a handler fails the build (the Record's keys).
  */
-export function routeHandlers(version: string): Record<Exclude<OperationId, 'streamEvents'>, RouteHandler> {
+export function routeHandlers(version: string, context: CliContext): Record<Exclude<OperationId, 'streamEvents'>, RouteHandler> {
+  // The daemon's hottest read: rendered once and reused while the store and every status are
+  // unchanged (sessions-answer.ts), as the daemon's `ao ls` socket does.
+  const sessionsAnswer = sessionsAnswerer(context, (views) => Buffer.from(JSON.stringify({ sessions: views })));
   return {
     health: async () => ok({ ok: true, version }),
     openapi: async () => ok(buildOpenApiDocument(ROUTES, version)),
-    listSessions: async (context, { query }) => ok({ sessions: await listSessions(context, { all: flag(query.all) }) }),
+    listSessions: async (context, { query }) => {
+      const display = displayOptions(context.env, 0); // a malformed setting fails before any work
+      await context.refresh();
+      const request = { op: 'sessions' as const, build: '', all: flag(query.all), staleAfterMs: display.staleAfterMs!, noSignalAfterMs: display.noSignalAfterMs! };
+      return { status: 200, body: null, json: sessionsAnswer(request) };
+    },
     getSession: async (context, { params }) => ok(await getSession(context, { id: params.id })),
     spawnSession: async (context, { body }) => {
       const { dryRun, ...input } = body;

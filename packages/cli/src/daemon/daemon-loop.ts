@@ -23,6 +23,9 @@ export interface DaemonOptions {
  */
 const STOP_DEADLINE_MS = 2000;
 
+/** The daemon reads state for every API call and `ao ls`: transcripts are checked at most this often. */
+const TRANSCRIPT_CHECK_INTERVAL_MS = 250;
+
 /**
  * `ao daemon`: applies spool records as they arrive, runs the reaper every 2 s, and on start
  * reconciles (ingests what piled up, reaps what died while no daemon ran). It owns no agent:
@@ -35,6 +38,8 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     return 0;
   }
   mkdirSync(paths.spool, { recursive: true, mode: 0o700 });
+  context.transcriptCheckIntervalMs = TRANSCRIPT_CHECK_INTERVAL_MS;
+  context.reapsOnItsOwn = true;
   let stopping = false;
   let reaping = false;
   // The passes in flight, awaited (within the deadline) before the store is closed under them.
@@ -64,7 +69,8 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     track(async () => {
       if (stopping) return;
       try {
-        await context.ingest();
+        // Streams hear of new signals before the transcript check, which can take a few ms more.
+        await context.ingest({ afterSpool: noticeNewEvents });
         noticeNewEvents();
       } catch (error) {
         logger.warn({ error: String(error) }, 'daemon ingestion failed; will retry');
@@ -130,7 +136,9 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
   let pending: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(paths.spool, () => {
+    watcher = watch(paths.spool, (_event, name) => {
+      // A record being written (`.tmp-…`) is not ready: its rename is the event that counts.
+      if (typeof name === 'string' && name.startsWith('.tmp-')) return;
       pending ??= setTimeout(() => {
         pending = undefined;
         void ingest();

@@ -2,6 +2,8 @@ import { displayStatusChangesAt, sessionView } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import type { SessionsRequest } from './daemon-protocol.js';
 
+export type { SessionsRequest };
+
 /**
  * The daemon's answer to `ao ls [--all] --json`: the document, rendered once and reused for as
  * long as a fresh read would give the very same bytes: the store has not changed (data_version
@@ -9,7 +11,12 @@ import type { SessionsRequest } from './daemon-protocol.js';
  * the same thing, and no session's display status has aged past a threshold since (the earliest
  * such moment is known: displayStatusChangesAt). Rendering 1,000 sessions is most of an answer.
  */
-export function sessionsAnswerer(context: CliContext): (request: SessionsRequest) => Buffer {
+/** How a door writes the session objects: `ao ls --json`'s pretty array by default. */
+export type SessionsRender = (views: ReturnType<typeof sessionView>[]) => Buffer;
+
+const lsDocument: SessionsRender = (views) => Buffer.from(`${JSON.stringify(views, null, 2)}\n`);
+
+export function sessionsAnswerer(context: CliContext, render: SessionsRender = lsDocument): (request: SessionsRequest) => Buffer {
   let cached: { key: string; validUntil: number | null; body: Buffer } | undefined;
   return (request) => {
     const db = context.store.db;
@@ -25,7 +32,7 @@ export function sessionsAnswerer(context: CliContext): (request: SessionsRequest
       if (changesAt !== null && (validUntil === null || changesAt < validUntil)) validUntil = changesAt;
       return sessionView(session, options);
     });
-    const body = Buffer.from(`${JSON.stringify(views, null, 2)}\n`);
+    const body = render(views);
     cached = { key, validUntil, body };
     return body;
   };

@@ -7,6 +7,8 @@ import { CliError } from '../cli-error.js';
 export interface DoorResponse {
   status: number;
   body: unknown;
+  /** The body already written as JSON bytes (a cached rendering), sent as is instead of `body`. */
+  json?: Uint8Array;
 }
 
 /** How long a call waits for another call with its key to answer (a spawn takes a few seconds). */
