@@ -97,7 +97,8 @@ describe('ao daemon', () => {
 
   it('a served answer ages like a fresh read: working turns stale once the threshold passes', async () => {
     const aoHome = newHome();
-    const env = { AO_HOME: aoHome, AO_STALE_AFTER_SECONDS: '1' };
+    // Long enough for the first read to come before it on a busy machine, short enough to wait for.
+    const env = { AO_HOME: aoHome, AO_STALE_AFTER_SECONDS: '4' };
     const daemon = execa(AO_BIN, ['daemon'], { env, reject: false });
     try {
       await waitFor('the daemon socket', async () => existsSync(join(aoHome, 'run', 'daemon.sock')));

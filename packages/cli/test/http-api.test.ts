@@ -118,6 +118,7 @@ describe('the HTTP API, driven with a real HTTP client against a real daemon', (
     const asking = await sessionIn(daemon, id, (s) => s.needsInputReason === 'question', 'the question');
     expect(asking.openRequest).toMatchObject({ kind: 'question', detail: expect.stringMatching(/branch/i) });
     await api(daemon, 'POST', `/v1/sessions/${id}/messages`, { text: 'main' });
+    await sessionIn(daemon, id, (s) => s.status === 'idle', 'the answered question to end its turn');
 
     // An external event: stored once per idempotency key, shown on the session and in the log.
     const ci = { sourceKind: 'ci', sourceId: 'build-17', eventType: 'ci.failed', payload: { url: 'http://ci.local/17' } };
