@@ -18,26 +18,23 @@ export class ConfigWatch {
     private readonly logger: LifecycleLogger,
   ) {}
 
-  /** The current config, and whether it changed since the last call. */
-  current(): { config: NotifyConfig; changed: boolean } {
+  /** The current config: the same object until the file changes and reads. */
+  current(): NotifyConfig {
     const signature = this.fileSignature();
-    if (signature === this.signature) return { config: this.config, changed: false };
+    if (signature === this.signature) return this.config;
     this.signature = signature;
     if (signature === 'absent') {
       this.config = DEFAULT_NOTIFY_CONFIG;
-      return { config: this.config, changed: true };
+      return this.config;
     }
     try {
       const parsed = notifyConfigOf(readConfigDocument(this.home));
-      if (parsed.ok) {
-        this.config = parsed.config;
-        return { config: this.config, changed: true };
-      }
-      this.logger.warn({ path: configFilePath(this.home), error: parsed.error }, 'notifications config is not valid; keeping the previous one');
+      if (parsed.ok) this.config = parsed.config;
+      else this.logger.warn({ path: configFilePath(this.home), error: parsed.error }, 'notifications config is not valid; keeping the previous one');
     } catch (error) {
       this.logger.warn({ path: configFilePath(this.home), error: String((error as Error).message) }, 'notifications config does not read; keeping the previous one');
     }
-    return { config: this.config, changed: false };
+    return this.config;
   }
 
   private fileSignature(): string {

@@ -8,6 +8,7 @@ import { ensureNotifyCursor, runDecisionPass } from './decision-pass.js';
 import { DeliveryScheduler } from './delivery-scheduler.js';
 import { findDesktopCommand, type DesktopCommand } from './desktop-sink.js';
 import { pruneNotifications, type SinkId } from './notification-store.js';
+import type { NotifyConfig } from './notify-config.js';
 import { notifierTuning } from './notifier-tuning.js';
 import type { Sink } from './sink.js';
 
@@ -43,15 +44,18 @@ function createNotifier(context: CliContext, hub: EventHub, options: { apiUrl: s
   const configWatch = new ConfigWatch(context.paths.home, logger);
   let desktop: DesktopCommand | null | undefined; // looked for once, the first time the desktop is on
   let sinks = new Map<SinkId, Sink>();
+  let sinksFor: NotifyConfig | undefined;
   const refreshConfig = () => {
-    const { config, changed } = configWatch.current();
-    if (changed || sinks.size === 0) {
+    const config = configWatch.current();
+    if (config !== sinksFor) {
+      sinksFor = config;
       if (config.desktop && desktop === undefined) desktop = findDesktopCommand();
       sinks = new Map(configuredSinks(config, desktop ?? null).map((sink) => [sink.id, sink]));
     }
     return config;
   };
-  const scheduler = new DeliveryScheduler({ store, logger, sinks: () => sinks, apiUrl: options.apiUrl, now: Date.now, ...tuning });
+  // The sinks as configured now (one stat of config.json): a retry never goes to a webhook removed meanwhile.
+  const scheduler = new DeliveryScheduler({ store, logger, sinks: () => (refreshConfig(), sinks), apiUrl: options.apiUrl, now: Date.now, ...tuning });
 
   let stopped = false;
   let lastPruneAt = 0;
