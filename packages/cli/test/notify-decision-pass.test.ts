@@ -53,7 +53,7 @@ describe('the decision pass', () => {
     const session = createSession(store, { harness: 'demo', cwd: '/p', expectsStartupSignal: true, now: Date.now() });
     openDialog(store, session, 1);
     expect(ensureNotifyCursor(store)).toBe(store.maxEventSeq());
-    expect(runDecisionPass(passContext(store))).toBe(0);
+    expect(runDecisionPass(passContext(store)).added).toBe(0);
     expect(rows(store, 'notifications')).toEqual([]);
     // A second start keeps the cursor where it is.
     openDialog(store, session, 2);
@@ -65,7 +65,7 @@ describe('the decision pass', () => {
     ensureNotifyCursor(store);
     const session = createSession(store, { harness: 'demo', cwd: '/p', expectsStartupSignal: true, now: Date.now() });
     openDialog(store, session, 1);
-    expect(runDecisionPass(passContext(store))).toBe(1);
+    expect(runDecisionPass(passContext(store)).added).toBe(1);
     expect(readNotifyCursor(store)).toBe(store.maxEventSeq());
     expect(rows(store, 'notifications')).toMatchObject([{ key: `needs-input:${session.id}.r1`, kind: 'needs-input', priority: 'urgent', session_id: session.id, request_id: `${session.id}.r1` }]);
     expect(rows(store, 'notification_deliveries').map((row) => [row.sink, row.status, row.attempts])).toEqual([
@@ -78,7 +78,7 @@ describe('the decision pass', () => {
 
     // The same entries read again (as after a crash between the send and anything else): nothing new.
     store.setMeta(NOTIFY_CURSOR_META, '0');
-    expect(runDecisionPass(passContext(store))).toBe(0);
+    expect(runDecisionPass(passContext(store)).added).toBe(0);
     expect(rows(store, 'notifications')).toHaveLength(1);
     expect(rows(store, 'notification_deliveries')).toHaveLength(3);
   });
@@ -101,7 +101,7 @@ describe('the decision pass', () => {
     expect(() => runDecisionPass(failing)).toThrow('the machine died here');
     expect(readNotifyCursor(store)).toBe(before);
     expect(rows(store, 'notifications')).toEqual([]);
-    expect(runDecisionPass(failing)).toBe(2);
+    expect(runDecisionPass(failing).added).toBe(2);
     expect(rows(store, 'notifications').map((row) => row.key).sort()).toEqual([`needs-input:${one.id}.r1`, `needs-input:${two.id}.r1`].sort());
   });
 
@@ -113,7 +113,10 @@ describe('the decision pass', () => {
       for (let i = 0; i < 1200; i++) store.appendEvent({ sessionId: session.id, type: 'signal', event: 'pre-tool-use', at: Date.now(), launchId: null });
     });
     openDialog(store, session, 1);
-    expect(runDecisionPass(passContext(store))).toBe(1);
+    // One batch at a time, as the daemon runs it: the cursor moves by a batch and says more is left.
+    expect(runDecisionPass(passContext(store), 1)).toEqual({ added: 0, more: true });
+    expect(readNotifyCursor(store)).toBe(500); // from 0: the first 500 entries
+    expect(runDecisionPass(passContext(store))).toEqual({ added: 1, more: false });
     expect(readNotifyCursor(store)).toBe(store.maxEventSeq());
   });
 });

@@ -32,15 +32,16 @@ export function ensureNotifyCursor(store: Store): number {
 }
 
 /**
- * Decides on every entry after the cursor and records the notifications with the cursor's move,
+ * Decides on the entries after the cursor and records the notifications with the cursor's move,
  * one transaction per batch: a daemon killed at any moment has either recorded a batch's
  * decisions and moved past it, or done neither (docs/notifications.md, "Exactly once").
- * Returns how many notifications are new.
+ * Returns how many notifications are new, and whether entries are left after `maxBatches` (the
+ * daemon does one batch per turn of its loop, so a long backlog does not hold up ingestion).
  */
-export function runDecisionPass(context: PassContext): number {
+export function runDecisionPass(context: PassContext, maxBatches = Infinity): { added: number; more: boolean } {
   const { store } = context;
   let added = 0;
-  for (;;) {
+  for (let batch = 1; ; batch++) {
     const more = store.transaction(() => {
       const cursor = readNotifyCursor(store) ?? store.maxEventSeq();
       const events = store.listEvents({ since: cursor, limit: BATCH });
@@ -62,6 +63,6 @@ export function runDecisionPass(context: PassContext): number {
       added += recordDecisions(store, { cursor: last.seq, now, decided }).length;
       return events.length === BATCH;
     });
-    if (!more) return added;
+    if (!more || batch >= maxBatches) return { added, more };
   }
 }

@@ -63,15 +63,19 @@ function createNotifier(context: CliContext, hub: EventHub, options: { apiUrl: s
     if (stopped) return;
     try {
       const config = refreshConfig();
-      const added = runDecisionPass({
-        store,
-        settings: { turnDone: config.turnDone },
-        sinks: [...sinks.values()],
-        apiUrl: options.apiUrl,
-        display: (now) => displaySettings(context.env, now, logger),
-        now: Date.now,
-      });
+      const { added, more } = runDecisionPass(
+        {
+          store,
+          settings: { turnDone: config.turnDone },
+          sinks: [...sinks.values()],
+          apiUrl: options.apiUrl,
+          display: (now) => displaySettings(context.env, now, logger),
+          now: Date.now,
+        },
+        1,
+      );
       if (added > 0) logger.info({ added }, 'notifications decided');
+      if (more) queuePass(); // the rest of a backlog on the next turn of the loop
       if (Date.now() - lastPruneAt > PRUNE_EVERY_MS) {
         lastPruneAt = Date.now();
         pruneNotifications(store, Date.now() - KEEP_NOTIFICATIONS_MS);
