@@ -137,7 +137,8 @@ describe('sinks and formats, through a real daemon', () => {
   it.runIf(process.platform === 'linux')('desktop: notify-send with the urgency of the priority; with turn-done on, a finished turn too (low)', async () => {
     const aoHome = newHome();
     const fake = fakeNotifySend();
-    const env = { PATH: `${fake.bin}:${process.env.PATH}` };
+    // A graphical session's display (notify-send needs one), and the stand-in first on PATH.
+    const env = { PATH: `${fake.bin}:${process.env.PATH}`, DISPLAY: ':0' };
     await notifyingDaemon(aoHome, env);
     expect(await aoJson(aoHome, ['notify', 'set', '--desktop', 'on', '--turn-done', 'on'])).toEqual({ desktop: true, turnDone: true });
     const id = await spawnDemo(aoHome, 'desk');

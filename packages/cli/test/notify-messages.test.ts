@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { desktopArguments } from '../src/notify/desktop-sink.js';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './ao-harness.js';
+import { desktopArguments, findDesktopCommand, whyNoDesktop } from '../src/notify/desktop-sink.js';
 import type { Notification } from '../src/notify/notification-kinds.js';
 import { outgoingMessage, testNotification } from '../src/notify/notification-text.js';
 import { checkWebhookUrl, notifyConfigOf } from '../src/notify/notify-config.js';
@@ -100,6 +103,25 @@ describe('desktop arguments', () => {
     const args = desktopArguments('osascript', { ...outgoingMessage([needsInput('a1', 'say "hi"')], API) });
     expect(args.slice(-2)).toEqual(['say "hi" needs your permission', 'Bash: touch demo.txt']);
     expect(args.filter((arg) => arg.includes('hi'))).toHaveLength(1);
+  });
+});
+
+describe('desktop detection', () => {
+  it('notify-send on PATH and a graphical session; osascript on macOS; else none, saying why', () => {
+    const bin = tempDir('ao-desktop-bin-');
+    for (const name of ['notify-send', 'osascript']) {
+      writeFileSync(join(bin, name), '#!/bin/sh\n');
+      chmodSync(join(bin, name), 0o755);
+    }
+    const empty = tempDir('ao-empty-bin-');
+    expect(findDesktopCommand('linux', { PATH: bin, DISPLAY: ':0' })).toEqual({ kind: 'notify-send', path: join(bin, 'notify-send') });
+    expect(findDesktopCommand('linux', { PATH: bin, WAYLAND_DISPLAY: 'wayland-0' })?.kind).toBe('notify-send');
+    expect(findDesktopCommand('darwin', { PATH: bin })).toEqual({ kind: 'osascript', path: join(bin, 'osascript') });
+    expect(findDesktopCommand('linux', { PATH: bin })).toBeNull();
+    expect(whyNoDesktop('linux', { PATH: bin })).toContain('no graphical session');
+    expect(findDesktopCommand('linux', { PATH: empty, DISPLAY: ':0' })).toBeNull();
+    expect(whyNoDesktop('linux', { PATH: empty, DISPLAY: ':0' })).toContain('notify-send is not on PATH');
+    expect(findDesktopCommand('win32', { PATH: bin })).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { CliContext } from '../cli-context.js';
-import { findDesktopCommand } from '../notify/desktop-sink.js';
+import { findDesktopCommand, whyNoDesktop } from '../notify/desktop-sink.js';
 import { sinkHealth, webhookSinkId, type SinkHealth, type SinkId } from '../notify/notification-store.js';
 import { readNotifyConfig } from '../notify/notify-settings.js';
 import type { DoctorCheck } from './doctor-checks.js';
@@ -40,7 +40,7 @@ export function checkNotifications(context: CliContext, storeOpens: boolean): Do
   }
   if (problems.length > 0) return problems;
   const parts = [
-    config.desktop ? (desktop ? `desktop on (${desktop.kind})` : 'desktop on, but no notify-send here: none shown') : 'desktop off',
+    config.desktop ? (desktop ? `desktop on (${desktop.kind})` : `desktop on, but ${whyNoDesktop()}: none shown`) : 'desktop off',
     `${config.webhooks.length} webhook${config.webhooks.length === 1 ? '' : 's'}`,
   ];
   return [{ name, status: 'ok', message: `${parts.join(', ')}${sinks.length > 0 && storeOpens ? ', no failed delivery in the last day' : ''}` }];

@@ -1,7 +1,7 @@
 import type { CliContext } from '../cli-context.js';
 import { CliError, invalidArgument } from '../cli-error.js';
 import { printJson, renderTable } from '../output.js';
-import { findDesktopCommand } from '../notify/desktop-sink.js';
+import { findDesktopCommand, whyNoDesktop } from '../notify/desktop-sink.js';
 import { isPriority, PRIORITIES, type Priority } from '../notify/notification-kinds.js';
 import { sinkHealth, webhookSinkId, type SinkHealth } from '../notify/notification-store.js';
 import { addWebhook, readNotifyConfig, removeWebhook, setNotifySwitches } from '../notify/notify-settings.js';
@@ -36,7 +36,7 @@ export function listNotifyCommand(context: CliContext, options: JsonOption): voi
     webhooks: config.webhooks.map((webhook) => ({ ...webhook, deliveries: health(webhookSinkId(webhook.id)) })),
   };
   if (options.json) return printJson(report);
-  const desktopLine = !config.desktop ? 'off' : desktop ? `on (${desktop.kind})` : `on, but this machine has no ${process.platform === 'darwin' ? 'osascript' : 'notify-send'}: none are shown`;
+  const desktopLine = !config.desktop ? 'off' : desktop ? `on (${desktop.kind})` : `on, but ${whyNoDesktop()}: none are shown`;
   const lines = [`desktop: ${desktopLine}`, `turn done: ${config.turnDone ? 'on' : 'off'}`];
   if (report.webhooks.length === 0) lines.push('webhooks: none (ao notify add-webhook URL adds one)');
   else {

@@ -14,12 +14,25 @@ export interface DesktopCommand {
   path: string;
 }
 
-/** Looks once for the desktop's notification command; null when there is none. */
-export function findDesktopCommand(platform: NodeJS.Platform = process.platform, pathVariable = process.env.PATH ?? ''): DesktopCommand | null {
+/**
+ * Looks once for the desktop's notification command; null when there is none. On Linux and the
+ * BSDs a graphical session is needed too (DISPLAY or WAYLAND_DISPLAY): notify-send installed on a
+ * server reached over ssh has nothing to show notifications on, and would only fail.
+ */
+export function findDesktopCommand(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): DesktopCommand | null {
   const kind = platform === 'darwin' ? 'osascript' : platform === 'linux' || platform === 'freebsd' || platform === 'openbsd' ? 'notify-send' : null;
   if (kind === null) return null;
-  const path = findBinary(kind, pathVariable);
+  if (kind === 'notify-send' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return null;
+  const path = findBinary(kind, env.PATH ?? '');
   return path === null ? null : { kind, path };
+}
+
+/** Why findDesktopCommand found none, as a sentence fragment for `ao notify ls`, `test` and `ao doctor`. */
+export function whyNoDesktop(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'darwin') return 'osascript is not on PATH';
+  if (platform !== 'linux' && platform !== 'freebsd' && platform !== 'openbsd') return `ao has no desktop notifications on ${platform}`;
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return 'no graphical session here (DISPLAY and WAYLAND_DISPLAY are unset)';
+  return 'notify-send is not on PATH (it comes with libnotify-bin or libnotify)';
 }
 
 /** notify-send's urgency levels. */

@@ -49,7 +49,7 @@ function createNotifier(context: CliContext, hub: EventHub, options: { apiUrl: s
     const config = configWatch.current();
     if (config !== sinksFor) {
       sinksFor = config;
-      if (config.desktop && desktop === undefined) desktop = findDesktopCommand();
+      if (config.desktop && desktop === undefined) desktop = findDesktopCommand(process.platform, context.env);
       sinks = new Map(configuredSinks(config, desktop ?? null).map((sink) => [sink.id, sink]));
     }
     return config;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { apiInfoPath } from '../api/api-info.js';
 import { daemonHealth } from '../daemon/daemon-health.js';
 import { configuredSinks } from './configured-sinks.js';
-import { findDesktopCommand } from './desktop-sink.js';
+import { findDesktopCommand, whyNoDesktop } from './desktop-sink.js';
 import { outgoingMessage, testNotification } from './notification-text.js';
 import type { NotifyConfig } from './notify-config.js';
 
@@ -32,8 +32,7 @@ export async function sendTestNotification(home: string, config: NotifyConfig): 
     }),
   );
   if (config.desktop && desktop === null) {
-    const wanted = process.platform === 'darwin' ? 'osascript' : 'notify-send';
-    results.unshift({ sink: 'desktop', target: null, status: 'unavailable', error: `no ${wanted} on this machine: desktop notifications are skipped` });
+    results.unshift({ sink: 'desktop', target: null, status: 'unavailable', error: `${whyNoDesktop()}: desktop notifications are skipped` });
   }
   return results;
 }
