@@ -153,7 +153,7 @@ describe('sinks and formats, through a real daemon', () => {
       ['--urgency=low', '--', 'desk finished its turn'],
       ['--urgency=low', '--', 'desk finished its turn'],
     ]);
-    expect(calls[2]![4]).toBe('Done: list the files');
+    expect(calls[2]![4]).toBe('It waits for your next instruction.');
     const listed = await aoJson(aoHome, ['notify', 'ls'], { env });
     expect(listed.desktop).toEqual({ enabled: true, available: true, command: 'notify-send' });
   });

@@ -56,10 +56,9 @@ function wordsOf(decision: NotificationDecision): Pick<Notification, 'title' | '
         message: decision.exit === null ? 'Its process is gone; no exit was recorded.' : `Its process ended (${decision.exit}).`,
         error: decision.exit,
       };
-    case 'turn-done': {
-      const prompt = decision.session.facts.lastPrompt;
-      return { title: `${name} finished its turn`, message: prompt ? `Done: ${truncate(prompt, 120)}` : 'It waits for your next instruction.' };
-    }
+    case 'turn-done':
+      // Not the prompt: prompts hold what users paste (keys, tokens), and this may go to a public ntfy topic.
+      return { title: `${name} finished its turn`, message: 'It waits for your next instruction.' };
   }
 }
 
@@ -106,8 +105,4 @@ export function outgoingMessage(notifications: readonly Notification[], apiUrl: 
     link: oneSession ? first.link : dashboardLink(apiUrl),
     notifications: [...notifications],
   };
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
