@@ -156,8 +156,9 @@ export function sinkHealth(store: Store, sink: SinkId, since: number): SinkHealt
 }
 
 /**
- * Forgets notifications older than `olderThan` with nothing left to send. Their keys go with them:
- * the cursor has long passed the entries that decided them, so forgetting cannot repeat one.
+ * Forgets notifications older than `olderThan` (30 days in the daemon) with nothing left to send.
+ * Their keys go with them; the cursor has long passed the entries that decided them, so only a
+ * dialog still open a month later and reported again could be notified a second time.
  */
 export function pruneNotifications(store: Store, olderThan: number): number {
   return store.transaction(
