@@ -8,6 +8,7 @@ import { benchHookCapture } from './hook-capture.bench.mjs';
 import { benchHttpApi } from './http-api.bench.mjs';
 import { benchIngestion } from './ingestion.bench.mjs';
 import { benchIngestionMemory } from './ingestion-memory.bench.mjs';
+import { benchNotifyLatency } from './notify.bench.mjs';
 import { benchReaper } from './reaper.bench.mjs';
 import { benchDaemonRss, benchList, benchSessionLatencies } from './runtime.bench.mjs';
 import { ms } from './stats.mjs';
@@ -60,6 +61,9 @@ for (const row of await benchList()) {
 }
 for (const row of await benchCheckpoint()) {
   rows.push([row.name, `p50 ${ms(row.p50)}`, `git status: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);
+}
+for (const row of await benchNotifyLatency()) {
+  rows.push([row.name, `p50 ${ms(row.p50)}, p99 ${ms(row.p99)}`, `same signal on the SSE stream: p50 ${ms(row.baseline)}, p99 ${ms(row.baselineP99)}`, `${(row.p50 / row.baseline).toFixed(2)}×`, row.target, verdict(row)]);
 }
 if (!process.env.AO_BENCH_SKIP_RSS) {
   for (const row of await benchDaemonRss()) rows.push([row.name, `${row.value.toFixed(1)} MB`, '', '', row.target, verdict(row)]);

@@ -4,6 +4,7 @@ import { CliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { isErrorCode } from './error-codes.js';
 import { printError } from './output.js';
+import { addNotifyCommands } from './notify/notify-command-group.js';
 import { AO_VERSION } from './version.js';
 
 const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
@@ -191,6 +192,8 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
       process.stdout.write(`${JSON.stringify(response)}\n`);
       if (!ok) setExit(1);
     });
+
+  addNotifyCommands(program, context, setExit, JSON_HELP);
 
   const hookAdmin = () => import('./commands/hook-admin-commands.js');
   const hookOptions = (command: Command) =>

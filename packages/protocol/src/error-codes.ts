@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'payload_too_large',
   'route_not_found',
   'method_not_allowed',
+  // The notifications' (`ao notify`, docs/notifications.md).
+  'webhook_exists',
+  'no_notification_sinks',
+  'config_busy',
   // Commander's refusals of a command line, as `commander.unknownOption` becomes `unknown_option`.
   'unknown_option',
   'unknown_command',
@@ -99,6 +103,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   dirty_worktree: 409,
   changes_since_checkpoint: 409,
   idempotency_key_in_use: 409,
+  webhook_exists: 409,
+  config_busy: 503,
   payload_too_large: 413,
   idempotency_key_reused: 422,
   binary_not_found: 422,

@@ -5,6 +5,7 @@ import { type DoctorCheck, checkAoHome, checkBinary, checkClaudeSettings, checkD
 import { checkSpool, checkStore } from './doctor-store-checks.js';
 import { checkSession } from './doctor-session-check.js';
 import { checkAoHomeAccess } from './doctor-home-check.js';
+import { checkNotifications } from './doctor-notify-check.js';
 
 export interface DoctorOptions {
   cwd?: string;
@@ -29,6 +30,7 @@ export async function runDoctor(context: CliContext, options: DoctorOptions): Pr
   const binaries = await Promise.all(adapters.map((adapter) => checkBinary(adapter, context.env)));
   for (const [index, adapter] of adapters.entries()) checks.push(binaries[index]!, checkHooks(adapter, dir, context, options.cwd !== undefined));
   checks.push(checkClaudeSettings(context.env));
+  checks.push(...checkNotifications(context, store.live !== null));
 
   if (options.session !== undefined) {
     if (store.live === null) {

@@ -133,6 +133,9 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
     }
   }
 
+  // Notifications (docs/notifications.md): decided when the hub reports new entries, sent off this path.
+  const notifier = stopping ? undefined : (await import('../notify/notifier.js')).startNotifier(context, hub, { apiUrl: api?.url ?? null });
+
   let pending: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   try {
@@ -161,6 +164,7 @@ export async function runDaemon(context: CliContext, options: DaemonOptions = {}
   clearInterval(seqTimer);
   api?.stop();
   if (pending) clearTimeout(pending);
+  await notifier?.stop();
   await Promise.allSettled([...inFlight]);
   releaseDaemonLock(paths.home);
   logger.info({}, 'daemon stopped');

@@ -118,4 +118,36 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
   `,
+  // 4: notifications (docs/notifications.md). What the daemon decided to tell the user, once per
+  // key (a dialog's request id, a failed turn's seq, a launch's death), and each sink's delivery
+  // of it. Written in the transaction that moves the notifier's cursor (meta 'notify.cursor'), so a
+  // daemon killed at any moment neither loses nor repeats a decision.
+  `
+  CREATE TABLE notifications (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    session_id TEXT,
+    request_id TEXT,
+    seq INTEGER,
+    created_at INTEGER NOT NULL,
+    payload TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX notifications_created ON notifications (created_at);
+
+  -- One row per notification and sink ('desktop', 'webhook:<id>'): pending until delivered, failed
+  -- once its retries are spent, skipped when it no longer applies (the dialog was answered).
+  CREATE TABLE notification_deliveries (
+    key TEXT NOT NULL REFERENCES notifications(key) ON DELETE CASCADE,
+    sink TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    last_attempt_at INTEGER,
+    delivered_at INTEGER,
+    PRIMARY KEY (key, sink)
+  ) WITHOUT ROWID;
+  CREATE INDEX notification_deliveries_due ON notification_deliveries (status, next_attempt_at);
+  `,
 ];
