@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'route_not_found',
   'method_not_allowed',
+  'api_unavailable',
   // Commander's refusals of a command line, as `commander.unknownOption` becomes `unknown_option`.
   'unknown_option',
   'unknown_command',
@@ -89,6 +90,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
+  api_unavailable: 503,
   name_taken: 409,
   stale_request: 409,
   not_blocked: 409,
