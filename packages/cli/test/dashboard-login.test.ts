@@ -88,7 +88,10 @@ describe('dashboard login: ao open, the one-time code and the login cookie', () 
     const cookie = await loggedIn(aoHome, daemon);
     const host = new URL(daemon.url).host;
 
-    expect(await rawRequest(daemon.url, { path: '/v1/sessions', headers: { cookie } })).toMatchObject({ status: 200, body: { sessions: [] } });
+    const list = await rawRequest(daemon.url, { path: '/v1/sessions', headers: { cookie } });
+    expect(list).toMatchObject({ status: 200, body: { sessions: [] } });
+    // The page starts its event stream after this seq (nothing happened yet: 0).
+    expect(list.headers['ao-event-seq']).toBe('0');
     // EventSource sends the cookie and no header: the stream opens.
     const controller = new AbortController();
     const stream = await fetch(`${daemon.url}/v1/events/stream`, { headers: { cookie }, signal: controller.signal });

@@ -9,6 +9,8 @@ import { authorizeRequest } from './request-auth.js';
 import { mountDashboard } from '../dashboard/dashboard-routes.js';
 import type { BrowserLogins } from '../dashboard/browser-logins.js';
 import { streamEvents } from './event-stream.js';
+import { streamSessionOutput } from './output-stream.js';
+import { parseTailCursor } from '../host/ring-log-tail.js';
 import type { EventHub } from './event-hub.js';
 import { findSessionOrThrow } from '../operations/session-reads.js';
 
@@ -30,9 +32,10 @@ function errorResponse(c: Context, code: ErrorCode, message: string): Response {
 }
 
 function send(c: Context, response: DoorResponse): Response {
-  if (response.status === 204) return c.body(null, 204);
-  if (response.json !== undefined) return c.body(response.json as Uint8Array<ArrayBuffer>, response.status as 200, { 'content-type': 'application/json' });
-  return c.json(response.body as object, response.status as 200);
+  const headers = response.headers ?? {};
+  if (response.status === 204) return c.body(null, 204, headers);
+  if (response.json !== undefined) return c.body(response.json as Uint8Array<ArrayBuffer>, response.status as 200, { ...headers, 'content-type': 'application/json' });
+  return c.json(response.body as object, response.status as 200, headers);
 }
 
 /** `/v1/sessions/{id}` → `/v1/sessions/:id` */
@@ -120,6 +123,15 @@ export function createApiApp(context: CliContext, hub: EventHub, settings: ApiSe
           const lastEventId = c.req.header('last-event-id');
           const after = lastEventId !== undefined && /^[0-9]+$/.test(lastEventId) ? Number(lastEventId) : (input.query.after ?? 0);
           return streamEvents(c, context, hub, { sessionId, after }, settings.keepAliveMs);
+        } catch (error) {
+          const failure = doorErrorFrom(error, context.paths.database);
+          return errorResponse(c, failure.code, failure.message);
+        }
+      }
+      if (route.operationId === 'streamOutput') {
+        try {
+          const session = findSessionOrThrow(context, input.params.id);
+          return streamSessionOutput(c, context, hub, session.id, parseTailCursor(c.req.header('last-event-id')), settings.keepAliveMs);
         } catch (error) {
           const failure = doorErrorFrom(error, context.paths.database);
           return errorResponse(c, failure.code, failure.message);

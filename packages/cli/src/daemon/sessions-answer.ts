@@ -16,9 +16,15 @@ export type SessionsRender = (views: ReturnType<typeof sessionView>[]) => Buffer
 
 const lsDocument: SessionsRender = (views) => Buffer.from(`${JSON.stringify(views, null, 2)}\n`);
 
-export function sessionsAnswerer(context: CliContext, render: SessionsRender = lsDocument): (request: SessionsRequest) => Buffer {
+export interface SessionsAnswerer {
+  (request: SessionsRequest): Buffer;
+  /** When the last answer stops being true by time alone (a status ages), in ms; null: never. */
+  validUntil(): number | null;
+}
+
+export function sessionsAnswerer(context: CliContext, render: SessionsRender = lsDocument): SessionsAnswerer {
   let cached: { key: string; validUntil: number | null; body: Buffer } | undefined;
-  return (request) => {
+  const answer = (request: SessionsRequest): Buffer => {
     const db = context.store.db;
     const all = request.all === true;
     const storeVersion = `${db.pragma('data_version', { simple: true })}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
@@ -36,4 +42,5 @@ export function sessionsAnswerer(context: CliContext, render: SessionsRender = l
     cached = { key, validUntil, body };
     return body;
   };
+  return Object.assign(answer, { validUntil: () => cached?.validUntil ?? null });
 }
