@@ -1,4 +1,5 @@
 import type { SessionObject } from '@ao/protocol';
+import { useState } from 'preact/hooks';
 import { Ago, NoticeLine, RequestActions, StatusBadge } from './components.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { Notices } from './notices.js';
@@ -57,7 +58,11 @@ function SessionRow({ session, notices, now }: { session: SessionObject; notices
   );
 }
 
+/** Rows shown per group until the user asks for all: the top of a 1,000-session list renders at once. */
+const ROWS_PER_GROUP = 50;
+
 export function SessionList({ live, notices }: { live: LiveSessions; notices: Notices }) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const state = useLive(live);
   const now = useNow();
   const groups = orderSessions(state.sessions, { showTerminated: state.showTerminated });
@@ -82,10 +87,15 @@ export function SessionList({ live, notices }: { live: LiveSessions; notices: No
             {GROUP_TITLES[group]} <span class="count">({sessions.length})</span>
           </h2>
           <ul class="rows" role="list">
-            {sessions.map((session) => (
+            {(expanded.has(group) ? sessions : sessions.slice(0, ROWS_PER_GROUP)).map((session) => (
               <SessionRow key={session.id} session={session} notices={notices} now={now} />
             ))}
           </ul>
+          {!expanded.has(group) && sessions.length > ROWS_PER_GROUP && (
+            <button type="button" class="more" onClick={() => setExpanded(new Set([...expanded, group]))}>
+              Show all {sessions.length} ({sessions.length - ROWS_PER_GROUP} more)
+            </button>
+          )}
         </section>
       ))}
     </main>
