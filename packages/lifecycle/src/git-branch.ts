@@ -20,8 +20,17 @@ interface Known {
 
 const known = new Map<string, Known>();
 
+/** stat, or undefined for anything it cannot tell (missing, EACCES, ENOTDIR…): a branch is never worth a failed read. */
+function statOrNothing(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 function versionOf(path: string): string | null {
-  const stat = statSync(path, { throwIfNoEntry: false });
+  const stat = statOrNothing(path);
   return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : null;
 }
 
@@ -30,7 +39,7 @@ function findHead(dir: string): string | null {
   let current = resolve(dir);
   for (let depth = 0; depth < 128; depth++) {
     const dotGit = join(current, '.git');
-    const stat = statSync(dotGit, { throwIfNoEntry: false });
+    const stat = statOrNothing(dotGit);
     if (stat?.isDirectory()) return join(dotGit, 'HEAD');
     if (stat?.isFile()) {
       const match = /^gitdir:\s*(.+?)\s*$/m.exec(readText(dotGit) ?? '');

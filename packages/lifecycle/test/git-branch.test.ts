@@ -48,6 +48,12 @@ describe('the branch checked out where a session works (read from HEAD, cached b
     expect(gitBranchOf(join(dir, 'no', 'such', 'dir'), now)).toBe('trunk');
   });
 
+  it('a directory it cannot look into is no repository, never an error (EACCES, ENOTDIR)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plain-')), 'a-file');
+    writeFileSync(file, 'not a directory\n');
+    expect(gitBranchOf(join(file, 'sub'))).toBeNull(); // stat(<file>/sub/.git) fails with ENOTDIR
+  });
+
   it('reads HEAD content: a symbolic ref names a branch, anything else none', () => {
     expect(branchOfHead('ref: refs/heads/main\n')).toBe('main');
     expect(branchOfHead('ref: refs/heads/a/b-c\n')).toBe('a/b-c');
