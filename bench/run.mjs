@@ -4,6 +4,7 @@
  * in the same run, because the machines are shared and noisy. Prints a Markdown table.
  */
 import { benchCheckpoint } from './checkpoint.bench.mjs';
+import { benchDashboard } from './dashboard.bench.mjs';
 import { benchHookCapture } from './hook-capture.bench.mjs';
 import { benchHttpApi } from './http-api.bench.mjs';
 import { benchIngestion } from './ingestion.bench.mjs';
@@ -64,6 +65,10 @@ for (const row of await benchCheckpoint()) {
 }
 for (const row of await benchNotifyLatency()) {
   rows.push([row.name, `p50 ${ms(row.p50)}, p99 ${ms(row.p99)}`, `same signal on the SSE stream: p50 ${ms(row.baseline)}, p99 ${ms(row.baselineP99)}`, `${(row.p50 / row.baseline).toFixed(2)}×`, row.target, verdict(row)]);
+}
+for (const row of await benchDashboard()) {
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  rows.push([row.name, `FCP p50 ${ms(row.p50)}, 1,000-session list shown ${ms(row.listShown)}; loads ${kb(row.bytes)} gzip (terminal chunk +${kb(row.sizes.terminal)})`, `plain-text page: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(2)}×`, row.target, verdict(row)]);
 }
 if (!process.env.AO_BENCH_SKIP_RSS) {
   for (const row of await benchDaemonRss()) rows.push([row.name, `${row.value.toFixed(1)} MB`, '', '', row.target, verdict(row)]);

@@ -128,6 +128,13 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
     .action(async (id: string, n: string, options) => (await checkpoints()).restoreCommand(context, id, n, options));
 
   program
+    .command('open [id]')
+    .description('print a one-time login link to the web dashboard (opens a browser from a terminal); starts the daemon if none runs')
+    .option('--no-browser', 'only print the link')
+    .option('--json', 'print {"url","expiresAt"}')
+    .action(async (id: string | undefined, options) => (await import('./commands/open-command.js')).openDashboard(context, id, options));
+
+  program
     .command('attach <id>')
     .description("connect your terminal to a session's terminal (Ctrl-] detaches)")
     .action(async (id: string) => (await import('./commands/attach-command.js')).attachSession(context, id));

@@ -9,6 +9,7 @@ export * from './signal-owner.js';
 export * from './session-ids.js';
 export * from './session-create.js';
 export * from './session-view.js';
+export * from './git-branch.js';
 export * from './spool/spool-format.js';
 export * from './spool/spool-record.js';
 export * from './spool/capture-signal.js';

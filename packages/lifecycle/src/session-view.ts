@@ -2,6 +2,7 @@ import type { SessionRecord } from './store/session-record.js';
 import type { EventRecord } from './store/event-record.js';
 import { needsInputReason } from '@ao/activity-dispatch';
 import { displayStatus, type DisplayOptions } from './display-status.js';
+import { gitBranchOf } from './git-branch.js';
 
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
@@ -9,8 +10,9 @@ function iso(ms: number | null): string | null {
 
 /**
  * The session object of the CLI contract (docs/architecture.md). Field names are a contract: add, never rename.
+ * `branch` is read from the work tree's HEAD (git-branch.ts: cached, one stat per directory).
  */
-export function sessionView(session: SessionRecord, options: DisplayOptions) {
+export function sessionView(session: SessionRecord, options: DisplayOptions, branchOf: (cwd: string) => string | null = gitBranchOf) {
   const display = displayStatus(session, options);
   return {
     id: session.id,
@@ -40,6 +42,7 @@ export function sessionView(session: SessionRecord, options: DisplayOptions) {
     nativeSessionId: session.facts.nativeSessionId ?? null,
     model: session.facts.model ?? null,
     transcriptPath: session.facts.transcriptPath ?? null,
+    branch: branchOf(session.cwd),
   };
 }
 export type SessionView = ReturnType<typeof sessionView>;

@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'webhook_exists',
   'no_notification_sinks',
   'config_busy',
+  'api_unavailable',
   // Commander's refusals of a command line, as `commander.unknownOption` becomes `unknown_option`.
   'unknown_option',
   'unknown_command',
@@ -93,6 +94,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
+  api_unavailable: 503,
   name_taken: 409,
   stale_request: 409,
   not_blocked: 409,

@@ -132,3 +132,6 @@ export const restoreOutput = z.object({
 });
 
 export const healthOutput = z.object({ ok: z.literal(true), version: z.string() });
+
+/** `ao logs --json`, `GET /v1/sessions/{id}/output`: the recent terminal output, raw (escape sequences kept). */
+export const outputOutput = z.object({ id: z.string(), output: z.string().describe('output.log.1 then output.log, as UTF-8 text: at most 2 MiB') });

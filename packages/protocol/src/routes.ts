@@ -140,6 +140,28 @@ export const ROUTES = [
     response: op.restoreOutput,
     auth: true,
   },
+  {
+    method: 'GET',
+    path: '/v1/sessions/{id}/output',
+    operationId: 'sessionOutput',
+    summary: "the session's recent terminal output, as `ao logs --json` gives it (sessions ao started; empty for adopted ones)",
+    params: idParam,
+    status: 200,
+    response: op.outputOutput,
+    auth: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/sessions/{id}/output/stream',
+    operationId: 'streamOutput',
+    summary:
+      'SSE: the recent output, then new output as it is written: `event: output`, `data: {"base64"}`, `id: <file>:<offset>` (resumes after Last-Event-ID; `event: reset` first when output was lost in between); `event: end` once the session has ended',
+    params: idParam,
+    status: 200,
+    response: null,
+    stream: true,
+    auth: true,
+  },
   { method: 'POST', path: '/v1/reap', operationId: 'reap', summary: 'probe every live session once; mark the dead ones exited', body: op.reapInput, status: 200, response: op.reapOutput, auth: true },
   { method: 'GET', path: '/v1/events', operationId: 'listEvents', summary: 'a page of the event log after a cursor', query: eventsQuery, status: 200, response: op.eventsPage, auth: true },
   {

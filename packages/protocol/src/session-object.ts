@@ -57,6 +57,7 @@ export const sessionObjectSchema = z.object({
   nativeSessionId: z.string().nullable(),
   model: z.string().nullable(),
   transcriptPath: z.string().nullable(),
+  branch: z.string().nullable().describe("the git branch checked out in cwd; null outside a work tree or on a detached HEAD"),
 });
 export type SessionObject = z.infer<typeof sessionObjectSchema>;
 

@@ -4,9 +4,13 @@ import type { CliContext } from '../cli-context.js';
 import { doorErrorFrom } from '../operations/door-error.js';
 import { idempotentCall, requestFingerprint, type DoorResponse } from '../operations/idempotent-call.js';
 import { routeHandlers, type RouteInput } from './api-handlers.js';
-import { bearerToken, checkHostAndOrigin, type GuardSettings } from './request-guard.js';
-import { tokenMatches } from './api-token.js';
+import { checkHostAndOrigin, type GuardSettings } from './request-guard.js';
+import { authorizeRequest } from './request-auth.js';
+import { mountDashboard } from '../dashboard/dashboard-routes.js';
+import type { BrowserLogins } from '../dashboard/browser-logins.js';
 import { streamEvents } from './event-stream.js';
+import { streamSessionOutput } from './output-stream.js';
+import { parseTailCursor } from '../host/ring-log-tail.js';
 import type { EventHub } from './event-hub.js';
 import { findSessionOrThrow } from '../operations/session-reads.js';
 
@@ -17,6 +21,10 @@ export interface ApiSettings extends GuardSettings {
   token: string;
   version: string;
   keepAliveMs: number;
+  /** The dashboard's logged-in browsers (docs/dashboard.md); null: only the bearer token opens the API. */
+  logins: BrowserLogins | null;
+  /** Where the dashboard's built files are (undefined: @ao/dashboard's dist). */
+  dashboardDir?: string | null;
 }
 
 function errorResponse(c: Context, code: ErrorCode, message: string): Response {
@@ -24,9 +32,10 @@ function errorResponse(c: Context, code: ErrorCode, message: string): Response {
 }
 
 function send(c: Context, response: DoorResponse): Response {
-  if (response.status === 204) return c.body(null, 204);
-  if (response.json !== undefined) return c.body(response.json as Uint8Array<ArrayBuffer>, response.status as 200, { 'content-type': 'application/json' });
-  return c.json(response.body as object, response.status as 200);
+  const headers = response.headers ?? {};
+  if (response.status === 204) return c.body(null, 204, headers);
+  if (response.json !== undefined) return c.body(response.json as Uint8Array<ArrayBuffer>, response.status as 200, { ...headers, 'content-type': 'application/json' });
+  return c.json(response.body as object, response.status as 200, headers);
 }
 
 /** `/v1/sessions/{id}` → `/v1/sessions/:id` */
@@ -77,10 +86,17 @@ export function createApiApp(context: CliContext, hub: EventHub, settings: ApiSe
     if (c.req.method !== 'GET') hub.notify();
   });
 
+  if (settings.logins) mountDashboard(app, { aoHome: context.paths.home, token: settings.token, logins: settings.logins, port: () => settings.port, distDir: settings.dashboardDir });
+
   for (const route of ROUTES as readonly RouteSpec[]) {
     app.on(route.method, honoPath(route.path), async (c) => {
-      if (route.auth && !tokenMatches(settings.token, bearerToken(c.req.header('authorization')))) {
-        return errorResponse(c, 'unauthorized', 'a valid Authorization: Bearer <token> header is needed; the token is in $AO_HOME/api-token');
+      if (route.auth) {
+        const header = (name: string) => c.req.header(name);
+        const verdict = authorizeRequest(
+          { method: c.req.method, host: header('host'), authorization: header('authorization'), cookie: header('cookie'), origin: header('origin'), secFetchSite: header('sec-fetch-site') },
+          { token: settings.token, port: settings.port, logins: settings.logins },
+        );
+        if (!verdict.ok) return errorResponse(c, verdict.code, verdict.message);
       }
       const input: RouteInput = { params: {}, query: {}, body: {} };
       for (const [part, schema, raw] of [
@@ -107,6 +123,15 @@ export function createApiApp(context: CliContext, hub: EventHub, settings: ApiSe
           const lastEventId = c.req.header('last-event-id');
           const after = lastEventId !== undefined && /^[0-9]+$/.test(lastEventId) ? Number(lastEventId) : (input.query.after ?? 0);
           return streamEvents(c, context, hub, { sessionId, after }, settings.keepAliveMs);
+        } catch (error) {
+          const failure = doorErrorFrom(error, context.paths.database);
+          return errorResponse(c, failure.code, failure.message);
+        }
+      }
+      if (route.operationId === 'streamOutput') {
+        try {
+          const session = findSessionOrThrow(context, input.params.id);
+          return streamSessionOutput(c, context, hub, session.id, parseTailCursor(c.req.header('last-event-id')), settings.keepAliveMs);
         } catch (error) {
           const failure = doorErrorFrom(error, context.paths.database);
           return errorResponse(c, failure.code, failure.message);

@@ -9,6 +9,7 @@ import { reapSessions } from '../operations/reap-sessions.js';
 import { removeSession } from '../operations/remove-session.js';
 import { sendMessage } from '../operations/send-message.js';
 import { eventsPage, getSession } from '../operations/session-reads.js';
+import { sessionOutput } from '../operations/session-output.js';
 import { sessionsAnswerer } from '../daemon/sessions-answer.js';
 import { displayOptions } from '../display-settings.js';
 import { describePlan, executeSpawn, planSpawn } from '../operations/spawn-session.js';
@@ -32,7 +33,7 @@ const DEFAULT_PAGE = 1000;
  * One handler per route of the table (@ao/protocol ROUTES), each a call of an operation: the HTTP
  * door has no logic of its own. A route without a handler fails the build (the Record's keys).
  */
-export function routeHandlers(version: string, context: CliContext): Record<Exclude<OperationId, 'streamEvents'>, RouteHandler> {
+export function routeHandlers(version: string, context: CliContext): Record<Exclude<OperationId, 'streamEvents' | 'streamOutput'>, RouteHandler> {
   // The daemon's hottest read: rendered once and reused while the store and every status are
   // unchanged (sessions-answer.ts), as the daemon's `ao ls` socket does.
   const sessionsAnswer = sessionsAnswerer(context, (views) => Buffer.from(JSON.stringify({ sessions: views })));
@@ -43,7 +44,13 @@ export function routeHandlers(version: string, context: CliContext): Record<Excl
       const display = displayOptions(context.env, 0); // a malformed setting fails before any work
       await context.refresh();
       const request = { op: 'sessions' as const, build: '', all: flag(query.all), staleAfterMs: display.staleAfterMs!, noSignalAfterMs: display.noSignalAfterMs! };
-      return { status: 200, body: null, json: sessionsAnswer(request) };
+      // Read before the sessions: a client that streams events after this seq misses no change.
+      const eventSeq = context.store.maxEventSeq();
+      const json = sessionsAnswer(request);
+      const changesAt = sessionsAnswer.validUntil();
+      // For a client that keeps the list: the stream's cursor, and when a status ages by time alone.
+      const headers: Record<string, string> = { 'ao-event-seq': String(eventSeq), ...(changesAt !== null && { 'ao-status-changes-at': new Date(changesAt).toISOString() }) };
+      return { status: 200, body: null, json, headers };
     },
     getSession: async (context, { params }) => ok(await getSession(context, { id: params.id })),
     spawnSession: async (context, { body }) => {
@@ -63,6 +70,7 @@ export function routeHandlers(version: string, context: CliContext): Record<Excl
       return ok(null, 204);
     },
     attachExternalEvent: async (context, { params, body }) => ok(await attachExternalEvent(context, { ...body, id: params.id }), 201),
+    sessionOutput: async (context, { params }) => ok(await sessionOutput(context, { id: params.id })),
     listCheckpoints: async (context, { params }) => ok({ checkpoints: await sessionCheckpoints(context, { id: params.id }) }),
     restoreCheckpoint: async (context, { params, body }) => ok(await restoreSessionCheckpoint(context, { ...body, id: params.id, n: params.n })),
     reap: async (context) => ok(await reapSessions(context)),

@@ -6,6 +6,7 @@ import { removeApiInfo, writeApiInfo } from './api-info.js';
 import { ensureApiToken } from './api-token.js';
 import type { EventHub } from './event-hub.js';
 import { DEFAULT_KEEP_ALIVE_MS } from './event-stream.js';
+import { BrowserLogins } from '../dashboard/browser-logins.js';
 
 export interface ApiOptions {
   /** 0: a port the system picks. */
@@ -26,7 +27,8 @@ export async function startApiServer(context: CliContext, hub: EventHub, options
   const token = ensureApiToken(context.paths.home);
   const keepAliveMs = Number(context.env.AO_SSE_KEEPALIVE_MS) > 0 ? Number(context.env.AO_SSE_KEEPALIVE_MS) : DEFAULT_KEEP_ALIVE_MS;
   let port = options.port;
-  const settings = { token, version, keepAliveMs, listenAddress: LOOPBACK.has(options.listen) ? null : options.listen, get port() { return port; } };
+  const logins = new BrowserLogins(context.paths.home);
+  const settings = { token, version, keepAliveMs, logins, listenAddress: LOOPBACK.has(options.listen) ? null : options.listen, get port() { return port; } };
   const app = createApiApp(context, hub, settings);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.listen });
   await new Promise<void>((resolve, reject) => {

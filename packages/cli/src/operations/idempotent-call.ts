@@ -9,6 +9,8 @@ export interface DoorResponse {
   body: unknown;
   /** The body already written as JSON bytes (a cached rendering), sent as is instead of `body`. */
   json?: Uint8Array;
+  /** Extra response headers (HTTP only). */
+  headers?: Record<string, string>;
 }
 
 /** How long a call waits for another call with its key to answer (a spawn takes a few seconds). */
