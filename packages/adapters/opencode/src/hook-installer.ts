@@ -23,10 +23,10 @@ import { isAoPlugin, readPluginSettings, renderOpencodePlugin } from './plugin-s
 export const HARNESS_ID = 'opencode';
 
 /**
- * `ao register` and the manual install commands: ao's plugin in `<project>/.opencode/plugins/ao.js`
- * (OpenCode has no shell hooks), kept out of `git status`. The file is ao's by its first line; a
- * file there without that line is the user's and is never touched. Sessions ao starts itself use
- * ao's own config dir instead (launch-command.ts).
+ * `ao register` and the manual install commands: a copy of ao's plugin in
+ * `<project>/.opencode/plugins/ao.js` (OpenCode has no shell hooks), kept out of `git status`. The
+ * file is ao's by its first line; a file there without that line is the user's and is never
+ * touched. Sessions ao starts itself load the shipped plugin by path instead (launch-command.ts).
  */
 export const pluginPath = (dir: string) => join(dir, '.opencode', 'plugins', 'ao.js');
 const gitignoreSpec = (dir: string): GitignoreSpec => ({
@@ -46,7 +46,6 @@ function install(dir: string, context: HookContext): HookInstallResult {
   }
   const content = renderOpencodePlugin({
     aoCommand: context.aoCommand,
-    mode: 'project',
     ...(context.sessionId ? { sessionId: context.sessionId, aoHome: context.aoHome } : {}),
   });
   // An older ao plugin found there is never worth restoring: uninstall deletes ao's plugin.
@@ -118,7 +117,6 @@ function status(dir: string, context: HookContext): HookStatus {
   }
   const expected = renderOpencodePlugin({
     aoCommand: context.aoCommand,
-    mode: 'project',
     ...(settings.sessionId !== undefined ? { sessionId: settings.sessionId, aoHome: context.aoHome } : {}),
   });
   if (content.toString() !== expected) {
