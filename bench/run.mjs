@@ -8,6 +8,7 @@ import { benchHookCapture } from './hook-capture.bench.mjs';
 import { benchHttpApi } from './http-api.bench.mjs';
 import { benchIngestion } from './ingestion.bench.mjs';
 import { benchIngestionMemory } from './ingestion-memory.bench.mjs';
+import { benchOpencodeStartup } from './opencode-startup.bench.mjs';
 import { benchReaper } from './reaper.bench.mjs';
 import { benchDaemonRss, benchList, benchSessionLatencies } from './runtime.bench.mjs';
 import { ms } from './stats.mjs';
@@ -60,6 +61,12 @@ for (const row of await benchList()) {
 }
 for (const row of await benchCheckpoint()) {
   rows.push([row.name, `p50 ${ms(row.p50)}`, `git status: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);
+}
+if (!process.env.AO_BENCH_SKIP_OPENCODE) {
+  const row = await benchOpencodeStartup();
+  const s = (value) => `${(value / 1000).toFixed(1)} s`;
+  if (row.skipped) rows.push([row.name, `not measured: ${row.skipped}`, '', '', '', '']);
+  else rows.push([row.name, `p50 ${s(row.signalP50)} (its first model request ${s(row.modelP50)})`, `OpenCode alone → first model request: ${s(row.baseline)}`, `${row.ratio.toFixed(2)}×`, row.target, verdict(row)]);
 }
 if (!process.env.AO_BENCH_SKIP_RSS) {
   for (const row of await benchDaemonRss()) rows.push([row.name, `${row.value.toFixed(1)} MB`, '', '', row.target, verdict(row)]);
