@@ -36,6 +36,12 @@ const gitignoreSpec = (dir: string): GitignoreSpec => ({
   lingering: OPENCODE_NPM_FILES,
 });
 
+/** The config dirs an OpenCode started in `dir` with this plugin would wait for (npm-install-trap.ts), as one sentence. */
+function trapNotes(dir: string): string[] {
+  const trapped = [join(dir, '.opencode'), globalConfigDir()].filter((configDir) => !npmInstallSkipped(configDir));
+  return trapped.length > 0 ? [npmTrapSentence(trapped)] : [];
+}
+
 function install(dir: string, context: HookContext): HookInstallResult {
   assertHookContext(context, HARNESS_ID);
   assertDirectory(dir);
@@ -51,7 +57,6 @@ function install(dir: string, context: HookContext): HookInstallResult {
   // An older ao plugin found there is never worth restoring: uninstall deletes ao's plugin.
   const changed = writeManagedFile(path, content, { aoHome: context.aoHome, owner: HARNESS_ID, originalRestorable: () => false });
   const ignored = ensureGitIgnored(gitignoreSpec(dir));
-  const configDir = join(dir, '.opencode');
   return {
     harness: HARNESS_ID,
     dir,
@@ -61,7 +66,7 @@ function install(dir: string, context: HookContext): HookInstallResult {
       changed ? `Wrote ao's OpenCode plugin to ${path}.` : `ao's plugin was already in ${path}; nothing changed.`,
       ...(context.sessionId ? [`The plugin reports to ao session ${context.sessionId}.`] : []),
       'OpenCode loads plugins when it starts: restart an agent that is already running.',
-      ...(npmInstallSkipped(configDir) ? [] : [npmTrapSentence([configDir])]),
+      ...trapNotes(dir),
       ...ignored.notes,
     ],
   };
@@ -123,8 +128,7 @@ function status(dir: string, context: HookContext): HookStatus {
     problems.push(`ao's plugin in ${path} was written by another ao version or installation (${settings.aoCommand ?? 'unknown'}): install again.`);
   }
   if (!existsSync(context.aoCommand)) problems.push(`The ao command ${context.aoCommand} does not exist, so the plugin stays silent.`);
-  const trapped = [join(dir, '.opencode'), globalConfigDir()].filter((configDir) => !npmInstallSkipped(configDir));
-  if (trapped.length > 0) problems.push(npmTrapSentence(trapped));
+  problems.push(...trapNotes(dir));
   problems.push(...gitignoreProblems(gitignoreSpec(dir)));
   return result;
 }

@@ -34,6 +34,30 @@ describe('OpenCode plugin installer', () => {
     expect(gitStatus(dir)).toBe('');
   });
 
+  it('names each config dir an OpenCode started there would wait for, until the SDK is installed there (the one-time fix)', () => {
+    const { dir, context } = setup('sess-2');
+    const xdg = tempDir();
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = xdg;
+    try {
+      const global = join(xdg, 'opencode');
+      mkdirSync(global, { recursive: true });
+      const notes = hooks.install(dir, context).notes.join('\n');
+      expect(notes).toContain(`${join(dir, '.opencode')} and ${global}`);
+      expect(notes).toContain('npm install @opencode-ai/plugin');
+      // what `npm install @opencode-ai/plugin` (or OpenCode online) leaves in each
+      for (const configDir of [join(dir, '.opencode'), global]) {
+        mkdirSync(join(configDir, 'node_modules', '@opencode-ai', 'plugin'), { recursive: true });
+        writeFileSync(join(configDir, 'package.json'), JSON.stringify({ dependencies: { '@opencode-ai/plugin': '^1.18.33' } }));
+        writeFileSync(join(configDir, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { '@opencode-ai/plugin': '^1.18.33' } } } }));
+      }
+      expect(hooks.status(dir, context).problems).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
+  });
+
   it("refuses a plugin file that is not ao's, and leaves it alone on uninstall too", () => {
     const { dir, context, plugin } = setup();
     mkdirSync(join(dir, '.opencode', 'plugins'), { recursive: true });
