@@ -10,6 +10,7 @@ import { benchHttpApi } from './http-api.bench.mjs';
 import { benchIngestion } from './ingestion.bench.mjs';
 import { benchIngestionMemory } from './ingestion-memory.bench.mjs';
 import { benchNotifyLatency } from './notify.bench.mjs';
+import { benchOpencodeStartup } from './opencode-startup.bench.mjs';
 import { benchReaper } from './reaper.bench.mjs';
 import { benchDaemonRss, benchList, benchSessionLatencies } from './runtime.bench.mjs';
 import { ms } from './stats.mjs';
@@ -69,6 +70,12 @@ for (const row of await benchNotifyLatency()) {
 for (const row of await benchDashboard()) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   rows.push([row.name, `FCP p50 ${ms(row.p50)}, 1,000-session list shown ${ms(row.listShown)}; loads ${kb(row.bytes)} gzip (terminal chunk +${kb(row.sizes.terminal)})`, `plain-text page: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(2)}×`, row.target, verdict(row)]);
+}
+if (!process.env.AO_BENCH_SKIP_OPENCODE) {
+  const row = await benchOpencodeStartup();
+  const s = (value) => `${(value / 1000).toFixed(1)} s`;
+  if (row.skipped) rows.push([row.name, `not measured: ${row.skipped}`, '', '', '', '']);
+  else rows.push([row.name, `p50 ${s(row.signalP50)} (its first model request ${s(row.modelP50)})`, `OpenCode alone → first model request: ${s(row.baseline)}`, `${row.ratio.toFixed(2)}×`, row.target, verdict(row)]);
 }
 if (!process.env.AO_BENCH_SKIP_RSS) {
   for (const row of await benchDaemonRss()) rows.push([row.name, `${row.value.toFixed(1)} MB`, '', '', row.target, verdict(row)]);

@@ -21,9 +21,12 @@
 //   * text contains MOCK_TOOL                         -> a shell tool call `touch mock_tool_ran.txt`
 //                                                        (Claude: Bash, Codex: exec_command, OpenCode: bash);
 //                                                        with MOCK_SLOW the command is `sleep 2 && touch …`;
+//                                                        with MOCK_ENV it first writes the shell's
+//                                                        environment to mock_tool_env.txt;
 //                                                        with MOCK_NESTED <dir> it is `cd <dir> && claude -p hi`
 //                                                        (an agent that starts another agent)
 //   * anything else                                   -> plain text reply
+// Any request under /npm-registry/ is answered 503: a sandbox points npm there to be offline.
 // Codex: when the request comes from the TUI (header `originator: codex-tui`) or the text contains
 // MOCK_ESCALATE, the exec_command call asks for `sandbox_permissions: "require_escalated"` with a
 // justification, so an `approval_policy = "on-request"` session opens an approval dialog. MOCK_SANDBOXED
@@ -154,6 +157,12 @@ function route(req, res, url, body, entry, ctx) {
     res.end(req.method === "HEAD" ? undefined : "mock model server\n");
     return;
   }
+  if (p.startsWith("/npm-registry/")) {
+    // An npm registry that cannot be reached, as offline: npm retries a 503 like a refused connection.
+    entry.decision = "npm-registry";
+    sendJson(res, 503, { error: "mock: no npm registry here" });
+    return;
+  }
   if (req.method === "GET" && /\/models\/?$/.test(p)) {
     entry.decision = "models";
     sendJson(res, 200, { object: "list", data: [], models: [] });
@@ -203,7 +212,8 @@ const NESTED_DIR = /MOCK_NESTED (\/[A-Za-z0-9._\/-]+)/;
 const toolCommand = (text) => {
   const nested = NESTED_DIR.exec(text);
   if (nested) return `cd '${nested[1]}' && claude -p hi`;
-  return text.includes("MOCK_SLOW") ? SLOW_TOOL_COMMAND : TOOL_COMMAND;
+  const command = text.includes("MOCK_SLOW") ? SLOW_TOOL_COMMAND : TOOL_COMMAND;
+  return text.includes("MOCK_ENV") ? command.replace(/touch /, "env > mock_tool_env.txt && touch ") : command;
 };
 
 function sendJson(res, status, obj) {

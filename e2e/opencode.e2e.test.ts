@@ -1,7 +1,9 @@
 // OpenCode (the real TUI binary, pinned in harness-versions.json) under `ao spawn`, against the
-// mock model server: the state sequences ao records, scenario by scenario. ao's plugin lives in
-// its own OPENCODE_CONFIG_DIR; the sandbox's global config dir holds the mock provider.
-import { existsSync } from 'node:fs';
+// mock model server: the state sequences ao records, scenario by scenario. ao's plugin is loaded by
+// path (OPENCODE_CONFIG_CONTENT); the sandbox's global config dir holds only the user's
+// opencode.json (the mock provider), the npm registry is unreachable, and after every scenario that
+// dir must be as it was and npm tried once (lib/opencode-user-config.ts).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { apiErrorReported, killedMidTurn, killedWhileBlocked, permissionApproved, plainTurn, toolAllowed } from './lib/shared-scenarios.js';
@@ -16,8 +18,18 @@ describe('OpenCode under ao spawn', () => {
   scenario(
     H,
     'tool-allowed',
-    { fixture: 'tool-allowed', description: 'TUI, default permissions (bash allowed): the model runs `sleep 2 && touch mock_tool_ran.txt` with the bash tool, then replies.' },
-    toolAllowed({ prompt: 'please MOCK_TOOL MOCK_SLOW run it', tool: { name: 'bash', id: /^call_mock_/ } }),
+    {
+      fixture: 'tool-allowed',
+      description: 'TUI, default permissions (bash allowed): the model runs `sleep 2 && env > mock_tool_env.txt && touch mock_tool_ran.txt` with the bash tool, then replies.',
+    },
+    async (s) => {
+      await toolAllowed({ prompt: 'please MOCK_TOOL MOCK_SLOW MOCK_ENV run it', tool: { name: 'bash', id: /^call_mock_/ } })(s);
+      // The tool's shell has the user's environment and ao's session, not what ao set only for OpenCode's start.
+      const env = readFileSync(join(s.sb.proj, 'mock_tool_env.txt'), 'utf8').split('\n');
+      expect(env).toContain(`AO_SESSION_ID=${s.id}`);
+      expect(env).toContain(`npm_config_registry=${s.sb.env.npm_config_registry}`);
+      expect(env.filter((line) => /^npm_config_fetch_retries=/i.test(line))).toEqual([]);
+    },
   );
 
   scenario(

@@ -74,7 +74,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   if (options.harness === 'claude-code') configureClaude(home, proj, tmp, options.mockUrl, env);
   if (options.harness === 'codex') configureCodex(home, proj, options.mockUrl, env);
-  if (options.harness === 'opencode') configureOpencode(home, options.mockUrl, options.opencodePermission);
+  if (options.harness === 'opencode') configureOpencode(home, options.mockUrl, options.opencodePermission, env);
   return { root, home, proj, tmp, aoHome, env };
 }
 
@@ -122,13 +122,16 @@ trust_level = "trusted"
   Object.assign(env, { CODEX_HOME: codexHome, MOCK_API_KEY: 'mock-key' });
 }
 
-function configureOpencode(home: string, mockUrl: string, permission: Record<string, string> | undefined): void {
-  const dir = join(home, '.config', 'opencode');
-  mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  // The global config dir holds no plugin, but once any config dir does (ao's launch dir), OpenCode
-  // npm-installs its plugin SDK into every config dir and waits: forever, offline. The stub skips it.
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ dependencies: { '@opencode-ai/plugin': '*' } }));
-  writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { '@opencode-ai/plugin': '*' } } } }));
+/** OpenCode's global config dir in the sandbox: the user's own, holding only their opencode.json. */
+export const opencodeUserConfigDir = (home: string) => join(home, '.config', 'opencode');
+
+function configureOpencode(home: string, mockUrl: string, permission: Record<string, string> | undefined, env: Record<string, string>): void {
+  const dir = opencodeUserConfigDir(home);
+  mkdirSync(dir, { recursive: true });
+  // Offline, as the user's machine may be: OpenCode's npm installs reach the mock, which answers 503
+  // (npm retries that like a refused connection). Nothing is seeded in the user's config dir: ao must
+  // neither need that nor write there (e2e/lib/opencode-user-config.ts checks it after every scenario).
+  env.npm_config_registry = `${mockUrl}/npm-registry/`;
   const config: Record<string, unknown> = {
     $schema: 'https://opencode.ai/config.json',
     provider: {

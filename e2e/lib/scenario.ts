@@ -9,6 +9,7 @@ import { resolveHarnesses } from '../harness-cache.mjs';
 import { startMockModelServer } from '../mock-model-server.mjs';
 import { AO_BIN, aoJson, hostKeys, hostRequest, runAo, sleep, waitUntil, type AoRun } from './ao.js';
 import { writeFixture, writeRolloutFixture } from './fixtures.js';
+import { expectNpmTriedOnce, expectUserConfigUntouched, userConfigSnapshot } from './opencode-user-config.js';
 import { createSandbox, type HarnessId, type Sandbox } from './sandbox.js';
 import { SpoolTap } from './spool-tap.js';
 
@@ -318,8 +319,13 @@ export function scenario(harness: HarnessId, name: string, options: ScenarioOpti
     let s: Scenario | undefined;
     try {
       s = new Scenario(harness, name, mock, options);
+      const opencodeUserConfig = harness === 'opencode' ? userConfigSnapshot(s) : null;
       try {
         await body(s);
+        if (opencodeUserConfig) {
+          expectUserConfigUntouched(s, opencodeUserConfig);
+          expectNpmTriedOnce(s);
+        }
       } catch (error) {
         const err = error as Error;
         err.message = `${err.message}\n\n===== diagnostics (${harness} / ${name}, sandbox ${s.sb.root}${process.env.AO_E2E_KEEP ? ', kept' : ''})\n${await s.diagnostics()}`;

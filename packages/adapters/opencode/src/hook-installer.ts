@@ -23,10 +23,10 @@ import { isAoPlugin, readPluginSettings, renderOpencodePlugin } from './plugin-s
 export const HARNESS_ID = 'opencode';
 
 /**
- * `ao register` and the manual install commands: ao's plugin in `<project>/.opencode/plugins/ao.js`
- * (OpenCode has no shell hooks), kept out of `git status`. The file is ao's by its first line; a
- * file there without that line is the user's and is never touched. Sessions ao starts itself use
- * ao's own config dir instead (launch-command.ts).
+ * `ao register` and the manual install commands: a copy of ao's plugin in
+ * `<project>/.opencode/plugins/ao.js` (OpenCode has no shell hooks), kept out of `git status`. The
+ * file is ao's by its first line; a file there without that line is the user's and is never
+ * touched. Sessions ao starts itself load the shipped plugin by path instead (launch-command.ts).
  */
 export const pluginPath = (dir: string) => join(dir, '.opencode', 'plugins', 'ao.js');
 const gitignoreSpec = (dir: string): GitignoreSpec => ({
@@ -35,6 +35,12 @@ const gitignoreSpec = (dir: string): GitignoreSpec => ({
   // OpenCode's npm install of its SDK writes these next to ao's plugin.
   lingering: OPENCODE_NPM_FILES,
 });
+
+/** The config dirs an OpenCode started in `dir` with this plugin would wait for (npm-install-trap.ts), as one sentence. */
+function trapNotes(dir: string): string[] {
+  const trapped = [join(dir, '.opencode'), globalConfigDir()].filter((configDir) => !npmInstallSkipped(configDir));
+  return trapped.length > 0 ? [npmTrapSentence(trapped)] : [];
+}
 
 function install(dir: string, context: HookContext): HookInstallResult {
   assertHookContext(context, HARNESS_ID);
@@ -46,13 +52,11 @@ function install(dir: string, context: HookContext): HookInstallResult {
   }
   const content = renderOpencodePlugin({
     aoCommand: context.aoCommand,
-    mode: 'project',
     ...(context.sessionId ? { sessionId: context.sessionId, aoHome: context.aoHome } : {}),
   });
   // An older ao plugin found there is never worth restoring: uninstall deletes ao's plugin.
   const changed = writeManagedFile(path, content, { aoHome: context.aoHome, owner: HARNESS_ID, originalRestorable: () => false });
   const ignored = ensureGitIgnored(gitignoreSpec(dir));
-  const configDir = join(dir, '.opencode');
   return {
     harness: HARNESS_ID,
     dir,
@@ -62,7 +66,7 @@ function install(dir: string, context: HookContext): HookInstallResult {
       changed ? `Wrote ao's OpenCode plugin to ${path}.` : `ao's plugin was already in ${path}; nothing changed.`,
       ...(context.sessionId ? [`The plugin reports to ao session ${context.sessionId}.`] : []),
       'OpenCode loads plugins when it starts: restart an agent that is already running.',
-      ...(npmInstallSkipped(configDir) ? [] : [npmTrapSentence([configDir])]),
+      ...trapNotes(dir),
       ...ignored.notes,
     ],
   };
@@ -118,15 +122,13 @@ function status(dir: string, context: HookContext): HookStatus {
   }
   const expected = renderOpencodePlugin({
     aoCommand: context.aoCommand,
-    mode: 'project',
     ...(settings.sessionId !== undefined ? { sessionId: settings.sessionId, aoHome: context.aoHome } : {}),
   });
   if (content.toString() !== expected) {
     problems.push(`ao's plugin in ${path} was written by another ao version or installation (${settings.aoCommand ?? 'unknown'}): install again.`);
   }
   if (!existsSync(context.aoCommand)) problems.push(`The ao command ${context.aoCommand} does not exist, so the plugin stays silent.`);
-  const trapped = [join(dir, '.opencode'), globalConfigDir()].filter((configDir) => !npmInstallSkipped(configDir));
-  if (trapped.length > 0) problems.push(npmTrapSentence(trapped));
+  problems.push(...trapNotes(dir));
   problems.push(...gitignoreProblems(gitignoreSpec(dir)));
   return result;
 }

@@ -23,9 +23,9 @@ export const opencodeAdapter: HarnessAdapter = {
 
 export default opencodeAdapter;
 export { FORWARDED_BUS_EVENTS, deriveOpencode, opencodeDerivationTable } from './derivation-table.js';
-export { NODE_MODULES_PLACEHOLDER, opencodeConfigDirFiles, writeOpencodeConfigDir } from './config-dir.js';
+export { configContentWithPlugin, type PluginEntry } from './config-content.js';
 export { opencodeHookInstaller, pluginPath as opencodePluginPath } from './hook-installer.js';
 export { buildOpencodeLaunch } from './launch-command.js';
-export { OPENCODE_NPM_FILES, PLUGIN_SDK, globalConfigDir, npmInstallSkipped } from './npm-install-trap.js';
-export { PLUGIN_MARKER, isAoPlugin, readPluginSettings, renderOpencodePlugin } from './plugin-source.js';
+export { NPM_FETCH_RETRIES, OPENCODE_NPM_FILES, PLUGIN_SDK, globalConfigDir, launchNpmEnv, npmInstallSkipped } from './npm-install-trap.js';
+export { PLUGIN_MARKER, isAoPlugin, readPluginSettings, renderOpencodePlugin, shippedPluginPath, type ProjectPluginOptions } from './plugin-source.js';
 export { OPENCODE_PERMISSION_KEYS } from './permission-keys.js';

@@ -23,15 +23,39 @@ describe('OpenCode plugin installer', () => {
     expect(source.split('\n')[0]).toBe(PLUGIN_MARKER);
     expect(readPluginSettings(source)).toEqual({ aoCommand: context.aoCommand, sessionId: 'sess-1', aoHome: context.aoHome });
     expect(gitStatus(dir)).toBe('');
-    expect(result.notes.join('\n')).toMatch(/npm install of @opencode-ai\/plugin into .*\.opencode.*hangs at start, forever/);
+    expect(result.notes.join('\n')).toMatch(/waits for its npm install of @opencode-ai\/plugin into .*\.opencode.*about 70 s.*npm install @opencode-ai\/plugin/);
 
     const status = hooks.status(dir, context);
     expect(status).toMatchObject({ installed: true, sessionId: 'sess-1' });
-    expect(status.problems.join('\n')).toMatch(/hangs at start/);
+    expect(status.problems.join('\n')).toMatch(/holds every start for about 70 s/);
 
     expect(hooks.uninstall(dir, context).changed).toBe(true);
     expect(existsSync(join(dir, '.opencode'))).toBe(false);
     expect(gitStatus(dir)).toBe('');
+  });
+
+  it('names each config dir an OpenCode started there would wait for, until the SDK is installed there (the one-time fix)', () => {
+    const { dir, context } = setup('sess-2');
+    const xdg = tempDir();
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = xdg;
+    try {
+      const global = join(xdg, 'opencode');
+      mkdirSync(global, { recursive: true });
+      const notes = hooks.install(dir, context).notes.join('\n');
+      expect(notes).toContain(`${join(dir, '.opencode')} and ${global}`);
+      expect(notes).toContain('npm install @opencode-ai/plugin');
+      // what `npm install @opencode-ai/plugin` (or OpenCode online) leaves in each
+      for (const configDir of [join(dir, '.opencode'), global]) {
+        mkdirSync(join(configDir, 'node_modules', '@opencode-ai', 'plugin'), { recursive: true });
+        writeFileSync(join(configDir, 'package.json'), JSON.stringify({ dependencies: { '@opencode-ai/plugin': '^1.18.33' } }));
+        writeFileSync(join(configDir, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { '@opencode-ai/plugin': '^1.18.33' } } } }));
+      }
+      expect(hooks.status(dir, context).problems).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
   });
 
   it("refuses a plugin file that is not ao's, and leaves it alone on uninstall too", () => {
@@ -66,7 +90,7 @@ describe('OpenCode plugin installer', () => {
   it('replaces an older ao plugin (other session, other ao) and status reports a mismatch', () => {
     const { dir, context, plugin } = setup('new');
     mkdirSync(join(dir, '.opencode', 'plugins'), { recursive: true });
-    writeFileSync(plugin, renderOpencodePlugin({ aoCommand: '/old/ao', mode: 'project', sessionId: 'old' }));
+    writeFileSync(plugin, renderOpencodePlugin({ aoCommand: '/old/ao', sessionId: 'old' }));
     expect(hooks.status(dir, context).problems.join('\n')).toMatch(/reports for session old, not new/);
     expect(hooks.status(dir, context).problems.join('\n')).toMatch(/another ao version or installation \(\/old\/ao\)/);
     hooks.install(dir, context);

@@ -1,20 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PLUGIN_MARKER, readPluginSettings, renderOpencodePlugin } from '../src/index.js';
+import { FORWARDED_BUS_EVENTS, PLUGIN_MARKER, readPluginSettings, renderOpencodePlugin, shippedPluginPath } from '../src/index.js';
 import { fakeAo, tempDir } from '@ao/registry/conformance';
 import * as p from './payloads.js';
 
 /**
- * Runs the generated plugin the way OpenCode does (an ES module with a global `require`, as Bun
- * provides) in a separate Node process, feeding it hook calls; the fake ao records what arrives.
+ * Runs ao's plugin the way OpenCode does (an ES module whose `AoPlugin(ctx, options)` returns its
+ * hooks) in a separate Node process, feeding it hook calls; the fake ao records what arrives. The
+ * driver prints the variables the test asks about as OpenCode sees them after loading the plugin.
  */
 const DRIVER = `
-import { createRequire } from 'node:module';
-globalThis.require = createRequire(import.meta.url);
 const { AoPlugin } = await import(process.argv[2]);
-const hooks = await AoPlugin({ directory: process.cwd() });
+const options = JSON.parse(process.argv[4]);
+const hooks = await AoPlugin({ directory: process.cwd() }, options === null ? undefined : options);
 const special = {
   cyclic: () => { const o = { type: 'session.idle', properties: { sessionID: 'x' } }; o.properties.self = o; return { event: o }; },
   hostile: () => ({ get event() { throw new Error('boom'); } }),
@@ -23,22 +23,32 @@ for (const [name, ...args] of JSON.parse(process.argv[3])) {
   const real = args.map((a) => (typeof a === 'string' && special[a] ? special[a]() : a));
   await hooks[name](...real);
 }
-console.log('ok');
+console.log(JSON.stringify(Object.fromEntries(JSON.parse(process.argv[5]).map((name) => [name, process.env[name] ?? null]))));
 `;
 
 type Call = [string, ...unknown[]];
 const ev = (event: unknown): Call => ['event', { event }];
 
-function run(plugin: string, calls: Call[], env: Record<string, string | undefined>, log: string) {
+/** The plugin as `ao spawn` has OpenCode load it: the shipped file, with `options`. */
+const launched = (options: Record<string, unknown>) => ({ file: shippedPluginPath(), options });
+/** A copy `ao register` writes into a project. */
+function projectCopy(source: string) {
+  const file = join(tempDir(), 'ao.mjs');
+  writeFileSync(file, source);
+  return { file, options: null };
+}
+
+function run(plugin: { file: string; options: Record<string, unknown> | null }, calls: Call[], env: Record<string, string | undefined>, log: string, show: string[] = []) {
   const dir = tempDir();
-  const file = join(dir, 'ao.mjs');
-  writeFileSync(file, plugin);
   writeFileSync(join(dir, 'driver.mjs'), DRIVER);
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, AO_FAKE_LOG: log, ...env })) if (value !== undefined) childEnv[key] = value;
-  const result = spawnSync(process.execPath, [join(dir, 'driver.mjs'), file, JSON.stringify(calls)], { env: childEnv, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(dir, 'driver.mjs'), plugin.file, JSON.stringify(calls), JSON.stringify(plugin.options), JSON.stringify(show)], {
+    env: childEnv,
+    encoding: 'utf8',
+  });
   expect(result.stderr).toBe('');
-  expect(result.stdout.trim()).toBe('ok');
+  return JSON.parse(result.stdout) as Record<string, string | null>;
 }
 
 const TURN: Call[] = [
@@ -58,17 +68,45 @@ const TURN: Call[] = [
   ev(p.sessionIdle),
 ];
 
-describe('the OpenCode plugin ao writes', () => {
-  it('starts with the ownership marker and embeds its settings as JSON', () => {
-    const source = renderOpencodePlugin({ aoCommand: '/a b/"q"/ao', mode: 'project', sessionId: 's-1' });
+describe("ao's OpenCode plugin", () => {
+  it('a project copy is the shipped file with its settings embedded as JSON, under the ownership marker', () => {
+    const shipped = readFileSync(shippedPluginPath(), 'utf8');
+    expect(shipped.split('\n')[0]).toBe(PLUGIN_MARKER);
+    expect(readPluginSettings(shipped)).toEqual({});
+    const source = renderOpencodePlugin({ aoCommand: '/a b/"q"/ao', sessionId: 's-1' });
     expect(source.split('\n')[0]).toBe(PLUGIN_MARKER);
-    expect(source).not.toMatch(/^\s*import\s/m);
     expect(readPluginSettings(source)).toEqual({ aoCommand: '/a b/"q"/ao', sessionId: 's-1' });
+    // only the settings differ
+    const settingLines = /^const AO_(COMMAND|SESSION|HOME) = .*;$/gm;
+    expect(source.replace(settingLines, '')).toBe(shipped.replace(settingLines, ''));
+  });
+
+  it('forwards exactly the bus events derive knows', () => {
+    const ao = fakeAo();
+    const types = [...FORWARDED_BUS_EVENTS, 'message.updated', 'session.updated', 'file.edited', 'plugin.added'];
+    run(launched({ aoCommand: ao.aoCommand, launchedByAo: true }), types.map((type) => ev({ type, properties: { sessionID: `ses_${type}` } })), { AO_SESSION_ID: 'sess_3' }, ao.log);
+    expect(ao.calls().map((call) => call.argv[2])).toEqual(['plugin.init', ...FORWARDED_BUS_EVENTS]);
+  });
+
+  it("removes the variables ao set only for OpenCode's start, and leaves the others", () => {
+    const ao = fakeAo();
+    const shown = run(
+      launched({ aoCommand: ao.aoCommand, launchedByAo: true, unsetEnv: ['npm_config_fetch_retries'] }),
+      [ev(p.sessionIdle)],
+      { AO_SESSION_ID: 'sess_4', npm_config_fetch_retries: '0', npm_config_registry: 'http://127.0.0.1:9/' },
+      ao.log,
+      ['npm_config_fetch_retries', 'npm_config_registry', 'AO_SESSION_ID'],
+    );
+    expect(shown).toEqual({ npm_config_fetch_retries: null, npm_config_registry: 'http://127.0.0.1:9/', AO_SESSION_ID: 'sess_4' });
+    expect(ao.calls().map((call) => call.argv[2])).toEqual(['plugin.init', 'session.idle']);
+    // a project copy takes no options: it removes nothing
+    const kept = run(projectCopy(renderOpencodePlugin({ aoCommand: ao.aoCommand, sessionId: 's' })), [], { npm_config_fetch_retries: '3' }, ao.log, ['npm_config_fetch_retries']);
+    expect(kept).toEqual({ npm_config_fetch_retries: '3' });
   });
 
   it('forwards the events derive knows, in order, once per status change, with --session', () => {
     const ao = fakeAo();
-    run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'project', sessionId: 'sess_1' }), TURN, { AO_SESSION_ID: undefined }, ao.log);
+    run(projectCopy(renderOpencodePlugin({ aoCommand: ao.aoCommand, sessionId: 'sess_1' })), TURN, { AO_SESSION_ID: undefined }, ao.log);
     const calls = ao.calls();
     expect(calls.map((call) => call.argv[2])).toEqual([
       'plugin.init', // on load: proves the wiring before the first prompt
@@ -95,7 +133,7 @@ describe('the OpenCode plugin ao writes', () => {
     const ao = fakeAo();
     const child = 'ses_child';
     run(
-      renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'launch' }),
+      launched({ aoCommand: ao.aoCommand, launchedByAo: true }),
       [ev({ type: 'session.created', properties: { sessionID: child, info: { id: child, parentID: p.SID } } }), ev(p.status('busy')), ev({ type: 'session.idle', properties: { sessionID: child } })],
       { AO_SESSION_ID: 'sess_2' },
       ao.log,
@@ -110,10 +148,13 @@ describe('the OpenCode plugin ao writes', () => {
 
   it('is silent when the ao command is missing, and never throws into OpenCode', () => {
     const ao = fakeAo();
-    run(renderOpencodePlugin({ aoCommand: join(tempDir(), 'gone', 'ao'), mode: 'project', sessionId: 's' }), TURN, { AO_SESSION_ID: undefined }, ao.log);
+    run(projectCopy(renderOpencodePlugin({ aoCommand: join(tempDir(), 'gone', 'ao'), sessionId: 's' })), TURN, { AO_SESSION_ID: undefined }, ao.log);
+    expect(ao.calls()).toEqual([]);
+    run(launched({ aoCommand: join(tempDir(), 'gone', 'ao'), launchedByAo: true }), TURN, { AO_SESSION_ID: 'sess_5' }, ao.log);
+    run(launched({}), TURN, { AO_SESSION_ID: 'sess_5' }, ao.log);
     expect(ao.calls()).toEqual([]);
     run(
-      renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'project', sessionId: 's' }),
+      projectCopy(renderOpencodePlugin({ aoCommand: ao.aoCommand, sessionId: 's' })),
       [['event', {}], ['event', { event: null }], ev({ type: 5 }), ['event', 'cyclic'], ['event', 'hostile'], ['chat.message'], ['tool.execute.before', null], ['tool.execute.after', null, null]],
       { AO_SESSION_ID: undefined },
       ao.log,
@@ -123,19 +164,19 @@ describe('the OpenCode plugin ao writes', () => {
 
   it('a project plugin reports with its session and AO_HOME even inside a session ao started (ingestion tells whose agent fired it)', () => {
     const ao = fakeAo();
-    run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'project', sessionId: 's', aoHome: '/home/u/my ao' }), [ev(p.sessionIdle)], { AO_SESSION_ID: 'spawned' }, ao.log);
+    run(projectCopy(renderOpencodePlugin({ aoCommand: ao.aoCommand, sessionId: 's', aoHome: '/home/u/my ao' })), [ev(p.sessionIdle)], { AO_SESSION_ID: 'spawned' }, ao.log);
     expect(ao.calls().map((call) => call.argv)).toEqual([
       ['hooks', 'opencode', 'plugin.init', '--session', 's', '--home', '/home/u/my ao'],
       ['hooks', 'opencode', 'session.idle', '--session', 's', '--home', '/home/u/my ao'],
     ]);
   });
 
-  it('a session-less project plugin stands aside in a session ao started; a launch plugin reports only there', () => {
+  it('a session-less project copy stands aside in a session ao started; the launched plugin reports only there', () => {
     const ao = fakeAo();
-    run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'project' }), TURN, { AO_SESSION_ID: 'spawned' }, ao.log);
-    run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'launch' }), TURN, { AO_SESSION_ID: undefined }, ao.log);
+    run(projectCopy(renderOpencodePlugin({ aoCommand: ao.aoCommand })), TURN, { AO_SESSION_ID: 'spawned' }, ao.log);
+    run(launched({ aoCommand: ao.aoCommand, launchedByAo: true }), TURN, { AO_SESSION_ID: undefined }, ao.log);
     expect(ao.calls()).toEqual([]);
-    run(renderOpencodePlugin({ aoCommand: ao.aoCommand, mode: 'launch' }), [ev(p.sessionIdle)], { AO_SESSION_ID: 'spawned' }, ao.log);
+    run(launched({ aoCommand: ao.aoCommand, launchedByAo: true }), [ev(p.sessionIdle)], { AO_SESSION_ID: 'spawned' }, ao.log);
     expect(ao.calls().map((call) => call.argv)).toEqual([
       ['hooks', 'opencode', 'plugin.init'],
       ['hooks', 'opencode', 'session.idle'],

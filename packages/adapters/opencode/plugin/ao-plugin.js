@@ -1,0 +1,139 @@
+// ao-managed-plugin v1: written by ao; ao may overwrite or delete this file
+// Reports what this OpenCode is doing (working, waiting for you, idle) to ao. Remove it with ao's uninstall command.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+// Where the reports go. `ao spawn` loads this file as it ships, by path, and hands these over as the
+// plugin's options; a copy `ao register` writes into a project carries them here instead.
+const AO_COMMAND = null;
+const AO_SESSION = null;
+const AO_HOME = null;
+const LAUNCHED_BY_AO = false;
+
+// Exactly the bus events ao's OpenCode adapter derives from (a test holds the two equal).
+const BUS_EVENTS = new Set([
+  'session.created',
+  'session.status',
+  'session.idle',
+  'session.error',
+  'permission.asked',
+  'permission.replied',
+  'question.asked',
+  'question.replied',
+  'question.rejected',
+]);
+
+/**
+ * The settings: a project copy's own, else the options `ao spawn` passed (`aoCommand`,
+ * `launchedByAo`, `unsetEnv`).
+ */
+function settingsFrom(options) {
+  if (AO_COMMAND !== null) return { aoCommand: AO_COMMAND, session: AO_SESSION, home: AO_HOME, launchedByAo: LAUNCHED_BY_AO, unsetEnv: [] };
+  const given = options && typeof options === 'object' ? options : {};
+  return {
+    aoCommand: typeof given.aoCommand === 'string' ? given.aoCommand : null,
+    session: null,
+    home: null,
+    launchedByAo: given.launchedByAo === true,
+    unsetEnv: Array.isArray(given.unsetEnv) ? given.unsetEnv.filter((name) => typeof name === 'string') : [],
+  };
+}
+
+/**
+ * Forwards only the events ao derives from, each by a synchronous `spawnSync` of
+ * `ao hooks opencode <type>` with the JSON on stdin: synchronous keeps events in order (an async
+ * spawn does not), and costs OpenCode a few milliseconds per event, so consecutive identical
+ * `session.status` values (busy fires many times per turn) are skipped. Silent when the ao command
+ * is missing; every path is inside try/catch so nothing can throw into OpenCode.
+ */
+export const AoPlugin = async (ctx, options) => {
+  let report = () => {};
+  try {
+    const settings = settingsFrom(options);
+    // Variables ao set only for OpenCode's start (its npm client's, docs/harnesses/opencode.md,
+    // "The npm install"): gone before OpenCode runs a tool, an MCP server or a shell.
+    for (const name of settings.unsetEnv) delete process.env[name];
+    const inAoSession = typeof process.env.AO_SESSION_ID === 'string' && process.env.AO_SESSION_ID !== '';
+    // A spawned agent reports through its launch's plugin; a project's copy stands aside there unless it names its session.
+    const active = settings.launchedByAo ? inAoSession : settings.session !== null || !inAoSession;
+    if (active && settings.aoCommand !== null && existsSync(settings.aoCommand)) {
+      report = reporter(settings);
+    }
+  } catch {
+    report = () => {};
+  }
+  report('plugin.init', undefined, { type: 'plugin.init', properties: { directory: ctx && ctx.directory } });
+  const subagentSessions = new Set();
+  const text = (value) => (typeof value === 'string' ? value.slice(0, 4096) : undefined);
+  const toolInput = (input) => (input ? { tool: input.tool, sessionID: input.sessionID, callID: input.callID } : input);
+  const markSubagent = (sessionID, payload) => {
+    if (typeof sessionID === 'string' && subagentSessions.has(sessionID)) payload.aoSubagent = true;
+    return payload;
+  };
+  return {
+    event: async (input) => {
+      try {
+        const event = input && input.event;
+        if (!event || typeof event.type !== 'string') return;
+        const properties = event.properties || {};
+        const info = properties.info;
+        if ((event.type === 'session.created' || event.type === 'session.updated') && info && info.parentID) {
+          subagentSessions.add(info.id);
+          return;
+        }
+        if (!BUS_EVENTS.has(event.type)) return;
+        const status = event.type === 'session.status' && properties.status ? String(properties.status.type) : undefined;
+        report(event.type, properties.sessionID, markSubagent(properties.sessionID, { type: event.type, properties }), status === undefined ? undefined : `session.status:${status}`);
+      } catch {
+        // never into OpenCode
+      }
+    },
+    'chat.message': async (input, output) => {
+      try {
+        const parts = output && Array.isArray(output.parts) ? output.parts.filter((part) => part && part.type === 'text').map((part) => ({ type: 'text', text: text(part.text) })) : [];
+        const sessionID = input && input.sessionID;
+        report('chat.message', sessionID, markSubagent(sessionID, { type: 'chat.message', input, output: { message: output && output.message, parts } }));
+      } catch {
+        // never into OpenCode
+      }
+    },
+    'tool.execute.before': async (input) => {
+      try {
+        const sessionID = input && input.sessionID;
+        report('tool.execute.before', sessionID, markSubagent(sessionID, { type: 'tool.execute.before', input: toolInput(input) }));
+      } catch {
+        // never into OpenCode
+      }
+    },
+    'tool.execute.after': async (input, output) => {
+      try {
+        const sessionID = input && input.sessionID;
+        report('tool.execute.after', sessionID, markSubagent(sessionID, { type: 'tool.execute.after', input: toolInput(input), output: { title: text(output && output.title) } }));
+      } catch {
+        // never into OpenCode
+      }
+    },
+  };
+};
+
+/** `report(type, sessionID, payload, dedupKey)`: one `ao hooks opencode <type>` run, unless it repeats the session's last status. */
+function reporter(settings) {
+  const lastReported = new Map();
+  const args = (type) => [
+    'hooks',
+    'opencode',
+    type,
+    ...(settings.session !== null ? ['--session', settings.session] : []),
+    ...(settings.session !== null && settings.home !== null ? ['--home', settings.home] : []),
+  ];
+  return (type, sessionID, payload, dedupKey) => {
+    try {
+      const key = typeof sessionID === 'string' ? sessionID : '';
+      if (dedupKey !== undefined && lastReported.get(key) === dedupKey) return;
+      lastReported.set(key, dedupKey === undefined ? type : dedupKey);
+      spawnSync(settings.aoCommand, args(type), { input: JSON.stringify(payload), stdio: ['pipe', 'ignore', 'ignore'], timeout: 5000 });
+    } catch {
+      // never into OpenCode
+    }
+  };
+}
