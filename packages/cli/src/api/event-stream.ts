@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { eventView } from '@ao/lifecycle';
 import type { CliContext } from '../cli-context.js';
 import type { EventHub } from './event-hub.js';
+import { sseSession } from './sse-session.js';
 
 /** Sent first: how long a client waits before reconnecting after a drop. */
 export const RETRY_MS = 1000;
@@ -26,19 +27,9 @@ export interface StreamQuery {
 export function streamEvents(c: Context, context: CliContext, hub: EventHub, query: StreamQuery, keepAliveMs: number): Response {
   return streamSSE(c, async (stream) => {
     let cursor = query.after;
-    let closed = false;
-    let finish: () => void = () => {};
-    const done = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const close = () => {
-      closed = true;
-      finish();
-    };
-    stream.onAbort(close);
-    let pending: Promise<void> = Promise.resolve();
+    const sse = sseSession(stream, keepAliveMs, RETRY_MS);
     const flush = async () => {
-      while (!closed) {
+      while (!sse.closed) {
         const events = context.store.listEvents({ sessionId: query.sessionId, since: cursor, limit: BATCH });
         for (const event of events) {
           await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(eventView(event)) });
@@ -47,18 +38,9 @@ export function streamEvents(c: Context, context: CliContext, hub: EventHub, que
         if (events.length < BATCH) return;
       }
     };
-    // One flush at a time: two interleaved would write the same events twice.
-    const schedule = () => {
-      pending = pending.then(flush).catch(close);
-    };
-    await stream.write(`retry: ${RETRY_MS}\n\n`);
-    const unsubscribe = hub.subscribe(schedule);
-    const keepAlive = setInterval(() => {
-      pending = pending.then(() => (closed ? undefined : stream.write(': keep-alive\n\n').then(() => undefined))).catch(close);
-    }, keepAliveMs);
-    schedule();
-    await done;
-    clearInterval(keepAlive);
+    const unsubscribe = hub.subscribe(() => sse.enqueue(flush));
+    sse.enqueue(flush);
+    await sse.done;
     unsubscribe();
   });
 }

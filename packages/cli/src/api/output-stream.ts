@@ -6,6 +6,7 @@ import { sessionFiles } from '../host/launch-spec.js';
 import { formatTailCursor, readRingLogAfter, type TailCursor } from '../host/ring-log-tail.js';
 import type { EventHub } from './event-hub.js';
 import { RETRY_MS } from './event-stream.js';
+import { sseSession } from './sse-session.js';
 
 /** Output goes out in pieces of at most this many bytes (before base64): the first read can be 2 MiB. */
 const PIECE_BYTES = 64 * 1024;
@@ -24,16 +25,7 @@ export function streamSessionOutput(c: Context, context: CliContext, hub: EventH
   const files = sessionFiles(context.paths.home, sessionId);
   return streamSSE(c, async (stream) => {
     let cursor = resumeFrom;
-    let closed = false;
-    let finish: () => void = () => {};
-    const done = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const close = () => {
-      closed = true;
-      finish();
-    };
-    stream.onAbort(close);
+    const sse = sseSession(stream, keepAliveMs, RETRY_MS);
 
     const sendNew = async () => {
       const read = readRingLogAfter(files.output, files.previousOutput, cursor);
@@ -53,23 +45,17 @@ export function streamSessionOutput(c: Context, context: CliContext, hub: EventH
       return session === undefined || session.terminated || session.activityState === 'exited';
     };
 
-    let pending: Promise<void> = Promise.resolve();
     // One read at a time, in order: two interleaved would send the same bytes twice.
-    const check = () => {
-      pending = pending
-        .then(async () => {
-          if (closed) return;
-          const over = ended(); // asked before the read: output written before the end is in it
-          await sendNew();
-          if (over) {
-            await stream.writeSSE({ event: 'end', data: JSON.stringify({ sessionId }) });
-            close();
-          }
-        })
-        .catch(close);
-    };
+    const check = () =>
+      sse.enqueue(async () => {
+        const over = ended(); // asked before the read: output written before the end is in it
+        await sendNew();
+        if (over) {
+          await stream.writeSSE({ event: 'end', data: JSON.stringify({ sessionId }) });
+          sse.close();
+        }
+      });
 
-    await stream.write(`retry: ${RETRY_MS}\n\n`);
     let watcher: FSWatcher | undefined;
     try {
       watcher = watch(files.dir, () => check());
@@ -78,14 +64,10 @@ export function streamSessionOutput(c: Context, context: CliContext, hub: EventH
     }
     const unsubscribe = hub.subscribe(check);
     const fallback = setInterval(check, FALLBACK_CHECK_MS);
-    const keepAlive = setInterval(() => {
-      pending = pending.then(() => (closed ? undefined : stream.write(': keep-alive\n\n').then(() => undefined))).catch(close);
-    }, keepAliveMs);
     check();
-    await done;
+    await sse.done;
     watcher?.close();
     unsubscribe();
     clearInterval(fallback);
-    clearInterval(keepAlive);
   });
 }
