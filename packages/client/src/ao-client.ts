@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type * as schema from '@ao/protocol';
 import type { EventObject, SessionObject } from '@ao/protocol';
 import { AoApiError } from './api-error.js';
-import { readApiToken, readApiUrl, resolveAoHome, type Endpoint } from './find-daemon.js';
+import { readApiInfo, readApiToken, resolveAoHome, type Endpoint } from './find-daemon.js';
+
+/** The daemon's keep-alive period when neither the options nor its api.json say (ao's default, 15 s). */
+const DEFAULT_KEEP_ALIVE_MS = 15_000;
 import { streamEvents, type StreamOptions } from './event-stream.js';
 
 type Output<T extends z.ZodType> = z.output<T>;
@@ -49,12 +52,13 @@ export class AoClient {
   constructor(options: ClientOptions = {}) {
     const aoHome = options.aoHome ?? resolveAoHome();
     // Nothing is read here: a client made before the daemon starts works once it runs.
-    this.endpoint = () => ({
-      url: (options.url ?? readApiUrl(aoHome)).replace(/\/+$/, ''),
-      token: options.token ?? readApiToken(aoHome),
-    });
+    this.endpoint = () => {
+      const info = options.url === undefined ? readApiInfo(aoHome) : { url: options.url };
+      const keepAliveMs = options.keepAliveMs ?? info.keepAliveMs;
+      return { url: info.url.replace(/\/+$/, ''), token: options.token ?? readApiToken(aoHome), ...(keepAliveMs !== undefined && { keepAliveMs }) };
+    };
     this.fetcher = options.fetch ?? fetch;
-    this.keepAliveMs = options.keepAliveMs ?? 15_000;
+    this.keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
   }
 
   /** The URL the next call goes to (throws an `unreachable` AoApiError when no daemon serves aoHome). */

@@ -73,16 +73,19 @@ async function* followOneConnection(connection: StreamConnection, options: Strea
   const onAbort = () => end('aborted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let silence: NodeJS.Timeout | undefined;
+  // The daemon's own period when its api.json says it, else the client's.
+  let keepAliveMs = connection.keepAliveMs;
   // Armed before the request too: a daemon that is frozen (SIGSTOP, a debugger) accepts the
   // connection in the kernel but never answers it.
   const heard = () => {
     clearTimeout(silence);
-    silence = setTimeout(() => end('silent'), 2 * connection.keepAliveMs);
+    silence = setTimeout(() => end('silent'), 2 * keepAliveMs);
   };
   try {
     let endpoint: Endpoint;
     try {
       endpoint = connection.endpoint();
+      keepAliveMs = endpoint.keepAliveMs ?? connection.keepAliveMs;
     } catch (error) {
       if (error instanceof AoApiError && error.status === 0) return 'unreachable';
       throw error;

@@ -7,6 +7,8 @@ import { AoApiError } from './api-error.js';
 export interface Endpoint {
   url: string;
   token: string;
+  /** The daemon's keep-alive period, as its api.json says (absent from older daemons). */
+  keepAliveMs?: number;
 }
 
 export function resolveAoHome(env: NodeJS.ProcessEnv = process.env): string {
@@ -15,9 +17,14 @@ export function resolveAoHome(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The URL of the daemon serving `aoHome` now (it changes when the daemon restarts). */
 export function readApiUrl(aoHome: string): string {
+  return readApiInfo(aoHome).url;
+}
+
+/** `$AO_HOME/run/api.json`: the daemon's URL and its keep-alive period. */
+export function readApiInfo(aoHome: string): { url: string; keepAliveMs?: number } {
   try {
-    const { url } = JSON.parse(readFileSync(join(aoHome, 'run', 'api.json'), 'utf8')) as { url: unknown };
-    if (typeof url === 'string' && url.length > 0) return url;
+    const { url, keepAliveMs } = JSON.parse(readFileSync(join(aoHome, 'run', 'api.json'), 'utf8')) as { url: unknown; keepAliveMs: unknown };
+    if (typeof url === 'string' && url.length > 0) return { url, ...(typeof keepAliveMs === 'number' && keepAliveMs > 0 && { keepAliveMs }) };
   } catch {
     // missing or half-written: no daemon to talk to
   }
@@ -38,5 +45,5 @@ export function readApiToken(aoHome: string): string {
 
 /** The URL and token of the daemon serving `aoHome`; an `unreachable` AoApiError when none runs. */
 export function findDaemon(aoHome: string = resolveAoHome()): Endpoint {
-  return { url: readApiUrl(aoHome), token: readApiToken(aoHome) };
+  return { ...readApiInfo(aoHome), token: readApiToken(aoHome) };
 }

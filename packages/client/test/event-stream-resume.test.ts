@@ -110,7 +110,8 @@ describe('events.stream resumes without a gap or a duplicate', () => {
     const daemon = await startApiDaemon(aoHome, { AO_SSE_KEEPALIVE_MS: '200' });
     const pid = daemon.process.pid!;
     const session = await registeredSession(aoHome);
-    const client = new AoClient({ aoHome, keepAliveMs: 200 });
+    // No keepAliveMs given: the client takes the daemon's period from its api.json.
+    const client = new AoClient({ aoHome });
     const stream = follow(client);
     for (let i = 0; i < 3; i++) await session.fire();
     await wholeLogOnceStreamed(client, 3, stream.received);

@@ -1,10 +1,12 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where a running daemon's API is: `$AO_HOME/run/api.json` = `{url, pid}`, mode 0600. */
+/** Where a running daemon's API is: `$AO_HOME/run/api.json` = `{url, pid, keepAliveMs}`, mode 0600. */
 export interface ApiInfo {
   url: string;
   pid: number;
+  /** How often its event streams send a keep-alive: a client takes 2 × this of silence as a dead stream. */
+  keepAliveMs: number;
 }
 
 export function apiInfoPath(aoHome: string): string {

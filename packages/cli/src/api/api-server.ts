@@ -38,7 +38,7 @@ export async function startApiServer(context: CliContext, hub: EventHub, options
   port = (server.address() as AddressInfo).port;
   const host = options.listen.includes(':') ? `[${options.listen}]` : options.listen;
   const url = `http://${host}:${port}`;
-  writeApiInfo(context.paths.home, { url, pid: process.pid });
+  writeApiInfo(context.paths.home, { url, pid: process.pid, keepAliveMs });
   return {
     url,
     stop: () => {
