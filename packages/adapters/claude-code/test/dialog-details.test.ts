@@ -22,7 +22,7 @@ describe('Claude Code: what an open request shows of the recorded dialogs', () =
   it('takes the most telling tool_input key: command, file, path, URL, pattern, question, then description', () => {
     const detail = (tool_input: unknown) => derive('permission-request', { tool_name: 'X', tool_input })?.facts.toolDetail;
     expect(detail({ description: 'List files', command: 'ls -la' })).toBe('ls -la');
-    expect(detail({ file_path: '/home/user/project/a.ts', content: 'x' })).toBe('/home/user/project/a.ts');
+    expect(detail({ file_path: 'src/a.ts', content: 'x' })).toBe('src/a.ts');
     expect(detail({ path: 'src', pattern: 'TODO' })).toBe('src');
     expect(detail({ url: 'https://example.com', prompt: 'summarise' })).toBe('https://example.com');
     expect(detail({ pattern: '**/*.ts' })).toBe('**/*.ts');

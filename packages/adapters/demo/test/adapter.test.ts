@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import defaultAdapter, { DEMO_AGENT_PATH, demoAdapter } from '../src/index.js';
 import { tempDir } from './support.js';
 
-const context = { aoCommand: '/opt/ao/bin/ao', aoHome: '/home/user/.ao' };
-const launchOptions = { cwd: '/home/user/project', aoCommand: context.aoCommand, aoHome: context.aoHome, sessionId: 's1', launchDir: '/home/user/.ao/launch/s1' };
+const context = { aoCommand: '/opt/ao/bin/ao', aoHome: '/ao-home' };
+const launchOptions = { cwd: '/project', aoCommand: context.aoCommand, aoHome: context.aoHome, sessionId: 's1', launchDir: '/ao-home/launch/s1' };
 
 describe('the demo adapter', () => {
   it('is registered under the id demo, with no aliases', () => {

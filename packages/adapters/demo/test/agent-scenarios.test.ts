@@ -38,7 +38,7 @@ function writeFixture(name: string, description: string, calls: HookCall[], path
   const version = (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
   // Stable paths in place of the sandbox's, as the Claude recordings have.
   const scrub = (payload: unknown) =>
-    JSON.parse(JSON.stringify(payload).split(paths.aoHome).join('/home/user/.ao').split(paths.project).join('/home/user/project')) as unknown;
+    JSON.parse(JSON.stringify(payload).split(paths.aoHome).join('/ao-home').split(paths.project).join('/project')) as unknown;
   const fixture = {
     harness: 'demo',
     harnessVersion: version,

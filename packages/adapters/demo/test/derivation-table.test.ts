@@ -4,8 +4,8 @@ import { DEMO_EVENTS, demoAdapter, nativeEventName } from '../src/index.js';
 
 const common = {
   session_id: '0b7f2d4e-8a51-4c1e-9d2a-6f3b1c7e9a10',
-  transcript_path: '/home/user/.ao/sessions/demo-test-session/demo-transcript.jsonl',
-  cwd: '/home/user/project',
+  transcript_path: '/ao-home/sessions/demo-test-session/demo-transcript.jsonl',
+  cwd: '/project',
 };
 const tool = { tool_name: 'Bash', tool_input: { command: 'touch demo.txt' } };
 const derive = demoAdapter.derive.bind(demoAdapter);
