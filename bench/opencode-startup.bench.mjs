@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import pty from 'node-pty';
 import { resolveHarnesses } from '../e2e/harness-cache.mjs';
 import { startMockModelServer } from '../e2e/mock-model-server.mjs';
+import { opencodeMockConfig } from '../e2e/opencode-mock-config.mjs';
 import { AO, sleep } from './bench-home.mjs';
 import { median } from './stats.mjs';
 
@@ -46,21 +47,7 @@ function sandbox(mockUrl, binDir) {
     OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
     DO_NOT_TRACK: '1',
   };
-  const config = {
-    $schema: 'https://opencode.ai/config.json',
-    provider: {
-      mock: {
-        npm: '@ai-sdk/openai-compatible',
-        name: 'Mock LLM',
-        options: { baseURL: `${mockUrl}/v1`, apiKey: 'mock-key' },
-        models: { 'mock-model': { name: 'Mock Model', tool_call: true, limit: { context: 128000, output: 4096 } } },
-      },
-    },
-    model: 'mock/mock-model',
-    small_model: 'mock/mock-model',
-    autoupdate: false,
-    share: 'disabled',
-  };
+  const config = opencodeMockConfig(mockUrl);
   writeFileSync(join(configDir, 'opencode.json'), `${JSON.stringify(config, null, 2)}\n`);
   execFileSync('git', ['init', '-q'], { cwd: proj, env, stdio: 'ignore' });
   return { root, proj, aoHome, env };

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { opencodeMockConfig } from '../opencode-mock-config.mjs';
 
 export type HarnessId = 'claude-code' | 'codex' | 'opencode';
 
@@ -132,21 +133,7 @@ function configureOpencode(home: string, mockUrl: string, permission: Record<str
   // (npm retries that like a refused connection). Nothing is seeded in the user's config dir: ao must
   // neither need that nor write there (e2e/lib/opencode-user-config.ts checks it after every scenario).
   env.npm_config_registry = `${mockUrl}/npm-registry/`;
-  const config: Record<string, unknown> = {
-    $schema: 'https://opencode.ai/config.json',
-    provider: {
-      mock: {
-        npm: '@ai-sdk/openai-compatible',
-        name: 'Mock LLM',
-        options: { baseURL: `${mockUrl}/v1`, apiKey: 'mock-key' },
-        models: { 'mock-model': { name: 'Mock Model', tool_call: true, limit: { context: 128000, output: 4096 } } },
-      },
-    },
-    model: 'mock/mock-model',
-    small_model: 'mock/mock-model',
-    autoupdate: false,
-    share: 'disabled',
-  };
+  const config: Record<string, unknown> = opencodeMockConfig(mockUrl);
   if (permission) config.permission = permission;
   writeFileSync(join(dir, 'opencode.json'), `${JSON.stringify(config, null, 2)}\n`);
 }

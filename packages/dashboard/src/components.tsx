@@ -4,6 +4,7 @@ import { answerRequest, sendMessage } from './actions.js';
 import type { Notices } from './notices.js';
 import { relativeTime } from './relative-time.js';
 import { askText, statusLabel } from './status-words.js';
+import { sinceOf } from './session-order.js';
 
 export function StatusBadge({ session }: { session: SessionObject }) {
   const label = statusLabel(session);
@@ -115,5 +116,25 @@ export function RequestActions({ session, notices }: { session: SessionObject; n
         Approve + checkpoint
       </button>
     </div>
+  );
+}
+
+/** The two times every view of a session shows: since its status began, and its last signal. */
+export function SinceAndLastSignal({ session, now }: { session: SessionObject; now: number }) {
+  return (
+    <>
+      <div>
+        <dt>Since</dt>
+        <dd>
+          <Ago iso={sinceOf(session)} now={now} />
+        </dd>
+      </div>
+      <div>
+        <dt>Last signal</dt>
+        <dd>
+          <Ago iso={session.lastSignalAt} now={now} />
+        </dd>
+      </div>
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import type { SessionObject } from '@ao/protocol';
 import { useState } from 'preact/hooks';
-import { Ago, NoticeLine, RequestActions, StatusBadge } from './components.js';
+import { NoticeLine, RequestActions, SinceAndLastSignal, StatusBadge } from './components.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { Notices } from './notices.js';
 import { shortPath } from './relative-time.js';
-import { groupOf, orderSessions, sinceOf } from './session-order.js';
+import { groupOf, orderSessions } from './session-order.js';
 import { askText, GROUP_TITLES } from './status-words.js';
 import { useLive, useNow } from './use-live.js';
 
@@ -31,18 +31,7 @@ function SessionRow({ session, notices, now }: { session: SessionObject; notices
         </p>
       )}
       <dl class="facts">
-        <div>
-          <dt>Since</dt>
-          <dd>
-            <Ago iso={sinceOf(session)} now={now} />
-          </dd>
-        </div>
-        <div>
-          <dt>Last signal</dt>
-          <dd>
-            <Ago iso={session.lastSignalAt} now={now} />
-          </dd>
-        </div>
+        <SinceAndLastSignal session={session} now={now} />
         <div>
           <dt>Directory</dt>
           <dd title={session.cwd}>{shortPath(session.cwd)}</dd>

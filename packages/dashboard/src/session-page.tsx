@@ -2,10 +2,9 @@ import type { SessionObject } from '@ao/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { killSession, sendMessage } from './actions.js';
 import { apiGet, sessionPath } from './api.js';
-import { Ago, NoticeLine, RequestActions, StatusBadge } from './components.js';
+import { NoticeLine, RequestActions, SinceAndLastSignal, StatusBadge } from './components.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { Notices } from './notices.js';
-import { sinceOf } from './session-order.js';
 import { askText } from './status-words.js';
 import { TerminalView } from './terminal-view.js';
 import { Timeline } from './timeline.js';
@@ -148,18 +147,7 @@ export function SessionPage({ id, live, notices }: { id: string; live: LiveSessi
           <dt>Harness</dt>
           <dd>{session.harness}</dd>
         </div>
-        <div>
-          <dt>Since</dt>
-          <dd>
-            <Ago iso={sinceOf(session)} now={now} />
-          </dd>
-        </div>
-        <div>
-          <dt>Last signal</dt>
-          <dd>
-            <Ago iso={session.lastSignalAt} now={now} />
-          </dd>
-        </div>
+        <SinceAndLastSignal session={session} now={now} />
         <div>
           <dt>Directory</dt>
           <dd class="path">{session.cwd}</dd>
