@@ -74,6 +74,8 @@ describe('the dashboard in a real browser (Chromium) against a real daemon and d
     await asking.getByRole('button', { name: /^Approve approve-me/ }).click();
     await sessionState(daemon, id, (s) => s.status === 'idle', 'the approved turn to end');
     await waitFor('idle on the page', async () => (await rowStatus(page, id)) === 'idle');
+    // The notice shows when the approve call answers, which may come a moment after the row went idle.
+    await waitFor('the approval notice', async () => (await row(page, id).locator('.notice').innerText()).trim() !== '');
     expect(await row(page, id).locator('.notice').innerText()).toContain('Approved');
     // Every state was shown as it came, in one document: no reload, no navigation.
     const shown = await statusesShown(page, id);
