@@ -16,7 +16,7 @@ describe('Claude Code under ao spawn', () => {
     'tool-allowed',
     {
       fixture: 'tool-allowed',
-      description: 'TUI with `--allowedTools Bash`: the model runs `sleep 2 && touch mock_tool_ran.txt` without a dialog, then replies.',
+      description: 'TUI with `--allowedTools Bash`: the model runs a shell loop that waits for the test to release it, then `touch mock_tool_ran.txt` without a dialog, then replies.',
     },
     toolAllowed({ spawnArgs: ['--allowedTools', 'Bash'], prompt: 'please MOCK_TOOL MOCK_SLOW run it', tool: { name: 'Bash', id: /^toolu_/ } }),
   );

@@ -20,7 +20,7 @@
 //                                                        question (one question, options "Red" and "Blue")
 //   * text contains MOCK_TOOL                         -> a shell tool call `touch mock_tool_ran.txt`
 //                                                        (Claude: Bash, Codex: exec_command, OpenCode: bash);
-//                                                        with MOCK_SLOW the command is `sleep 2 && touch …`;
+//                                                        with MOCK_SLOW it first waits for mock_tool_release;
 //                                                        with MOCK_ENV it first writes the shell's
 //                                                        environment to mock_tool_env.txt;
 //                                                        with MOCK_NESTED <dir> it is `cd <dir> && claude -p hi`
@@ -50,7 +50,10 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const TOOL_COMMAND = "touch mock_tool_ran.txt";
-export const SLOW_TOOL_COMMAND = "sleep 2 && touch mock_tool_ran.txt";
+// The slow tool runs until the test has seen it in flight and creates mock_tool_release (at most
+// 120 s): a condition, not a clock, so a loaded machine cannot make the test miss it.
+export const TOOL_RELEASE_FILE = "mock_tool_release";
+export const SLOW_TOOL_COMMAND = `for i in $(seq 600); do [ -e ${TOOL_RELEASE_FILE} ] && break; sleep 0.2; done; touch mock_tool_ran.txt`;
 export const QUESTION = { question: "Which colour should the mock use?", header: "Colour", options: [{ label: "Red", description: "A warm colour" }, { label: "Blue", description: "A cool colour" }] };
 export const REPLY_TEXT = "MOCK_REPLY: hello from the mock model.";
 export const AFTER_TOOL_TEXT = "MOCK_REPLY: the tool ran, all done.";

@@ -20,7 +20,7 @@ describe('OpenCode under ao spawn', () => {
     'tool-allowed',
     {
       fixture: 'tool-allowed',
-      description: 'TUI, default permissions (bash allowed): the model runs `sleep 2 && env > mock_tool_env.txt && touch mock_tool_ran.txt` with the bash tool, then replies.',
+      description: 'TUI, default permissions (bash allowed): the model runs a shell loop that waits for the test to release it, then `env > mock_tool_env.txt && touch mock_tool_ran.txt` with the bash tool, then replies.',
     },
     async (s) => {
       await toolAllowed({ prompt: 'please MOCK_TOOL MOCK_SLOW MOCK_ENV run it', tool: { name: 'bash', id: /^call_mock_/ } })(s);

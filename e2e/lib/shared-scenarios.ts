@@ -1,7 +1,8 @@
 // Scenario bodies that are the same for every harness: what ao must do does not depend on it.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { TOOL_RELEASE_FILE } from '../mock-model-server.mjs';
 import { answerPermission, spawnReady, type Scenario } from './scenario.js';
 
 /**
@@ -39,6 +40,7 @@ export function toolAllowed(options: { spawnArgs?: string[]; prompt: string; too
     const during = await s.waitForStatus(`the ${options.tool.name} call in flight`, (status) => status.toolsInFlight.length > 0);
     expect(during).toMatchObject({ activityState: 'active', status: 'working' });
     expect(during.toolsInFlight).toEqual([{ name: options.tool.name, id: expect.stringMatching(options.tool.id) }]);
+    writeFileSync(join(s.sb.proj, TOOL_RELEASE_FILE), '');
     await s.waitForState('idle');
     expect(await s.states()).toEqual(['active', 'idle']);
     expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [] });
