@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describeAdapterConformance } from '@ao/registry/conformance';
+import { describeAdapterConformance } from '@ao/adapter-kit/conformance';
 import { claudeCodeAdapter } from '../src/index.js';
 
 /** A user's own settings.local.json: their hooks (on events ao uses too) and keys ao knows nothing of. */

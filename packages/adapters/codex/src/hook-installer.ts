@@ -4,10 +4,8 @@ import {
   type HookInstallResult,
   type HookInstaller,
   type HookStatus,
-  assertDirectory,
-  assertHookContext,
-  shellJoin,
 } from '@ao/registry';
+import { assertDirectory, assertHookContext, shellJoin } from '@ao/adapter-kit';
 import { HARNESS_ID } from './hook-events.js';
 import { HOOK_TRUST_BYPASS_FLAG, codexHookArgs } from './hook-overrides.js';
 

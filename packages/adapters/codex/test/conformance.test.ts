@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describeAdapterConformance } from '@ao/registry/conformance';
+import { describeAdapterConformance } from '@ao/adapter-kit/conformance';
 import { codexAdapter } from '../src/index.js';
 
 describeAdapterConformance(codexAdapter, {

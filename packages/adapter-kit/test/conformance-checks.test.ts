@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, wr
 import { join } from 'node:path';
 import { field, pickFacts, type Derivation } from '@ao/activity-dispatch';
 import { describe, expect, it } from 'vitest';
-import type { HarnessAdapter, HookInstallResult, HookInstaller } from '../src/index.js';
+import type { HarnessAdapter, HookInstallResult, HookInstaller } from '@ao/registry';
 import {
   type Fixture,
   checkFixtureReplay,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HarnessAdapter } from '../adapter-contract.js';
+import type { HarnessAdapter } from '@ao/registry';
 import { checkEventAliases, checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.js';
 import { checkDialogDetails } from './dialog-details.js';
 import { type ExpectedOutcome, checkFixtureReplay, loadFixtures } from './fixture-replay.js';
@@ -10,7 +10,7 @@ import { inSandbox } from './sandbox.js';
 /**
  * The adapter conformance suite: one set of checks every adapter package runs against its own
  * adapter (as a storage library runs one driver suite over every driver). Imported from
- * `@ao/registry/conformance` by tests only: the runtime index never loads vitest.
+ * `@ao/adapter-kit/conformance` by tests only: the runtime index never loads vitest.
  */
 export interface ConformanceOptions {
   /** The recordings of the real harness: fixtures/<scenario>.json. */
