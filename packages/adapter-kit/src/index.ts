@@ -10,3 +10,4 @@ export * from './managed-gitignore.js';
 export * from './derivation-rows.js';
 export * from './hook-context-check.js';
 export * from './regular-file.js';
+export * from './harness-version.js';

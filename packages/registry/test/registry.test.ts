@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AdapterRegistry, type HarnessAdapter, UnknownHarnessError } from '../src/index.js';
+import { ADAPTER_SPECIFICATION_VERSION, AdapterRegistry, AdapterSpecificationError, type HarnessAdapter, UnknownHarnessError } from '../src/index.js';
 
 /** The least an adapter can be; the registry only reads its names. */
 function toyAdapter(id: string, aliases: string[] = []): HarnessAdapter {
   return {
+    specificationVersion: 'v1',
     id,
     displayName: `Toy ${id}`,
     aliases,
     binary: id,
+    versions: null,
     hookCapable: true,
     signalsAtStartup: true,
     permissionKeys: null,
@@ -43,6 +45,20 @@ describe('AdapterRegistry', () => {
     expect(error).toBeInstanceOf(UnknownHarnessError);
     expect(error).toMatchObject({ code: 'unknown_harness', requested: 'gamma', known: ['alpha', 'beta'] });
     expect((error as Error).message).toBe('unknown harness "gamma"; known harnesses: alpha, beta');
+  });
+
+  it('refuses an adapter written against another specification version, naming it and the version it declares', () => {
+    expect(ADAPTER_SPECIFICATION_VERSION).toBe('v1');
+    const old = { ...toyAdapter('gemini-cli'), specificationVersion: 'v0' } as unknown as HarnessAdapter;
+    expect(() => new AdapterRegistry([old])).toThrow(AdapterSpecificationError);
+    expect(() => new AdapterRegistry([old])).toThrow(
+      'adapter "gemini-cli" declares adapter specification version "v0", but this ao implements "v1": update the adapter to the "v1" contract',
+    );
+    const unversioned = { ...toyAdapter('qwen-code'), specificationVersion: undefined } as unknown as HarnessAdapter;
+    expect(() => new AdapterRegistry([unversioned])).toThrow(/adapter "qwen-code" declares adapter specification version undefined/);
+    const registry = new AdapterRegistry([toyAdapter('alpha')]);
+    expect(() => registry.register(old)).toThrow(AdapterSpecificationError);
+    expect(registry.ids()).toEqual(['alpha']);
   });
 
   it('refuses two adapters claiming one name', () => {

@@ -17,6 +17,7 @@ const USER_SETTINGS = `{
 
 describeAdapterConformance(claudeCodeAdapter, {
   fixturesDir: join(import.meta.dirname, '..', 'fixtures'),
+  versionOutput: '2.1.197 (Claude Code)',
   // Per recorded signal: a state, '-' (mapped, no state) or null (not mapped).
   expectedStates: {
     // SessionStart, UserPromptSubmit, MessageDisplay, StopFailure, SessionEnd(other)
