@@ -5,6 +5,7 @@ import { CliError } from './cli-error.js';
 import { isErrorCode } from './error-codes.js';
 import { printError } from './output.js';
 import { addNotifyCommands } from './notify/notify-command-group.js';
+import { HARNESS_OPTION_HELP, listHarnessesInHelp, mayShowHarnessHelp } from './harness-help.js';
 import { AO_VERSION } from './version.js';
 
 const JSON_HELP = 'print one JSON document on stdout (errors as {"error":{"code","message"}})';
@@ -33,7 +34,7 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
   program
     .command('spawn')
     .description('start a harness in a PTY under a session host, hooks wired through the launch (nothing written into your repository)')
-    .option('--agent <harness>', 'claude-code, codex, opencode or demo (aliases allowed)')
+    .option('--agent <harness>', HARNESS_OPTION_HELP)
     .option('--harness <harness>', 'the same as --agent')
     .option('--cwd <dir>', 'the directory to work in (default: the current directory)')
     .option('--worktree', 'work in a new git worktree on branch ao/<id> under $AO_HOME/worktrees')
@@ -48,7 +49,7 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
   program
     .command('register')
     .description('adopt an agent that ao did not start: record a session and install its hooks in a directory')
-    .requiredOption('--agent <harness>', 'claude-code, codex or opencode (aliases allowed)')
+    .requiredOption('--agent <harness>', HARNESS_OPTION_HELP)
     .option('--cwd <dir>', "the agent's project directory (default: the current directory)")
     .option('--pid <pid>', "the agent's process id, so ao can tell when it dies")
     .option('--name <name>', 'a name to find the session by')
@@ -205,7 +206,7 @@ function buildProgram(context: CliContext, setExit: (code: number) => void): Com
   const hookAdmin = () => import('./commands/hook-admin-commands.js');
   const hookOptions = (command: Command) =>
     command
-      .requiredOption('--agent <harness>', 'claude-code, codex or opencode')
+      .requiredOption('--agent <harness>', HARNESS_OPTION_HELP)
       .option('--cwd <dir>', 'project directory (default: the current directory)')
       .option('--session <id>', 'bake this session id into the hook commands (else they read AO_SESSION_ID)')
       .option('--json', JSON_HELP);
@@ -231,6 +232,7 @@ export async function runCli(args: string[]): Promise<number> {
   });
   if (json) program.configureOutput({ writeErr: () => {} });
   try {
+    if (mayShowHarnessHelp(program, args)) listHarnessesInHelp(program, await context.loadRegistry());
     await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (error) {

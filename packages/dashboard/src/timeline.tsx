@@ -3,20 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiGet } from './api.js';
 import type { LiveSessions } from './live-sessions.js';
 import { Ago } from './components.js';
+import { describeEvent } from './event-words.js';
 
 /** How many of the latest events the page keeps. */
 const KEEP = 300;
 /** Pages of 1,000 read at most when the page opens (the latest are what matter). */
 const MAX_PAGES = 20;
-
-const STATE_WORDS: Record<string, string> = { active: 'working', idle: 'idle', waiting_input: 'asking a question', blocked: 'waiting for permission', exited: 'exited' };
-
-export function describeEvent(event: EventObject): string {
-  if (event.type === 'transition') return `${STATE_WORDS[event.from ?? ''] ?? 'new'} → ${STATE_WORDS[event.to ?? ''] ?? event.to}`;
-  if (event.type === 'external') return `external: ${event.event}`;
-  const tool = typeof event.data?.tool_name === 'string' ? ` (${event.data.tool_name})` : '';
-  return `${event.type === 'lifecycle' ? 'ao: ' : ''}${event.event}${tool}`;
-}
 
 /** The session's event log, latest first: read once, then from the page's one event stream. */
 export function Timeline({ sessionId, live, now }: { sessionId: string; live: LiveSessions; now: number }) {

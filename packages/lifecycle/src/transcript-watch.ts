@@ -1,5 +1,5 @@
 import type { TurnOutcome } from '@ao/activity-dispatch';
-import { isRegularFile } from '@ao/registry';
+import { isRegularFile } from '@ao/adapter-kit';
 import type { Store } from './store/store.js';
 import { listActiveSessionsWithTranscript } from './store/session-queries.js';
 import { writeSpoolRecord } from './spool/spool-writer.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Deriver } from '@ao/activity-dispatch';
-import { commandHookFacts, deriveFromTable, type DerivationTable } from '@ao/registry';
+import { commandHookFacts, deriveFromTable, type DerivationTable } from '@ao/adapter-kit';
 import { Store } from '../src/store/store.js';
 import { createSession } from '../src/session-create.js';
 import { ingestSpool } from '../src/ingest.js';

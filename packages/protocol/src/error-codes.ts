@@ -62,7 +62,7 @@ export const ERROR_CODES = [
   'store_too_new',
   'disk_full',
   'store_busy',
-  // The hook installers' (packages/registry install-error.ts).
+  // The hook installers' (packages/registry/src/install-error.ts).
   'malformed_file',
   'foreign_file',
   'no_such_directory',

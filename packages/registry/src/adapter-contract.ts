@@ -1,4 +1,7 @@
 import type { Deriver, TurnOutcome } from '@ao/activity-dispatch';
+import type { AdapterDoctorCheck } from './adapter-doctor.js';
+import type { HarnessVersions } from './harness-versions.js';
+import type { AdapterSpecificationVersion } from './specification-version.js';
 
 /** What an installer needs to know about this ao installation and the session being wired. */
 export interface HookContext {
@@ -37,6 +40,11 @@ export interface HookStatus {
   problems: string[];
   /** The session id the installed hooks report for, when they carry one. */
   sessionId?: string;
+  /**
+   * Sentences about how the harness reports when all is well (e.g. the demo agent, which needs no
+   * hook files): `ao doctor` shows the first instead of "installed in <dir>".
+   */
+  notes?: string[];
 }
 
 export interface HookInstaller {
@@ -87,11 +95,21 @@ export interface PermissionKeys {
 
 /** One harness's adapter: everything ao knows about it lives in one package. */
 export interface HarnessAdapter extends Deriver {
+  /** The version of this contract the adapter was written against; the registry refuses any other. */
+  readonly specificationVersion: AdapterSpecificationVersion;
   readonly id: string;
   readonly displayName: string;
   readonly aliases: readonly string[];
-  /** Executable name looked up on PATH. */
+  /**
+   * Executable name looked up on PATH. The one place the adapter names it: its launch command runs
+   * `binaryPath` or else this, and `ao doctor` asks it for `--version`.
+   */
   readonly binary: string;
+  /**
+   * The harness versions the adapter was tested with and how to read the installed one; `null` for
+   * a harness that has no version of its own to check (the demo agent is ao's).
+   */
+  readonly versions: HarnessVersions | null;
   /** Whether the harness reports through hooks at all. */
   readonly hookCapable: boolean;
   /**
@@ -122,4 +140,16 @@ export interface HarnessAdapter extends Deriver {
    * report), for harnesses that do not always say so through a hook. Null when it cannot tell.
    */
   readTurnOutcome?(transcriptPath: string): TurnOutcome | null;
+  /**
+   * Checks of the user's setup that only this harness needs (e.g. Claude Code's
+   * `disableAllHooks`), shown by `ao doctor` after its binary and hooks lines. `env` is the
+   * environment ao runs in (HOME, the harness's config dir variables). Must not throw or write.
+   */
+  doctorChecks?(env: NodeJS.ProcessEnv): AdapterDoctorCheck[];
+  /**
+   * Short sentences ao shows about a session of this harness (`ao status`): known limits of what
+   * the harness reports, e.g. "Claude Code fires no hook when its dialog is denied; ao deny
+   * records the answer". Each is one sentence a user can read without the docs.
+   */
+  readonly statusNotes?: readonly string[];
 }

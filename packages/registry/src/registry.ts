@@ -1,4 +1,5 @@
 import type { HarnessAdapter } from './adapter-contract.js';
+import { ADAPTER_SPECIFICATION_VERSION, AdapterSpecificationError } from './specification-version.js';
 
 export class UnknownHarnessError extends Error {
   readonly code = 'unknown_harness';
@@ -20,7 +21,11 @@ export class AdapterRegistry {
     for (const adapter of adapters) this.register(adapter);
   }
 
+  /** Adds an adapter; refuses one written against another contract version, or claiming a taken name. */
   register(adapter: HarnessAdapter): void {
+    // Read as unknown: an adapter compiled against another version of these types gets here too.
+    const declared: unknown = (adapter as { specificationVersion?: unknown }).specificationVersion;
+    if (declared !== ADAPTER_SPECIFICATION_VERSION) throw new AdapterSpecificationError(adapter.id, declared);
     for (const name of [adapter.id, ...adapter.aliases]) {
       const existing = this.byName.get(name);
       if (existing) throw new Error(`harness name "${name}" is claimed by both ${existing.id} and ${adapter.id}`);

@@ -1,6 +1,6 @@
 import type { ActivityState, Derivation } from '@ao/activity-dispatch';
 import { field } from '@ao/activity-dispatch';
-import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@ao/registry';
+import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@ao/adapter-kit';
 
 /**
  * Claude Code → ao (docs/harnesses/claude-code.md). The event is the AO name our hook command passed; the payload is

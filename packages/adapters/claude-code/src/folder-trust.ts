@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseJsonObject, readBytes, stringifyJson, detectIndent, writeAtomic } from '@ao/registry';
+import { parseJsonObject, readBytes, stringifyJson, detectIndent, writeAtomic } from '@ao/adapter-kit';
 
 /** Claude Code's own state file: `$CLAUDE_CONFIG_DIR/.claude.json`, else `~/.claude.json`. */
 export function claudeStatePath(env: NodeJS.ProcessEnv): string {

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type GitignoreSpec,
   type HookContext,
   type HookInstallResult,
   type HookInstaller,
   type HookStatus,
+} from '@ao/registry';
+import {
+  type GitignoreSpec,
   type JsonObject,
   assertDirectory,
   assertHookContext,
@@ -21,7 +23,7 @@ import {
   removeEmptyDirs,
   stringifyJson,
   writeManagedFile,
-} from '@ao/registry';
+} from '@ao/adapter-kit';
 import { CLAUDE_HOOK_EVENTS, HARNESS_ID } from './hook-events.js';
 import { inventoryAoHooks, mergeAoHooks, removeAoHooks } from './settings-hooks.js';
 

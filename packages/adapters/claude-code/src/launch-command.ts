@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { LaunchCommand, LaunchOptions } from '@ao/registry';
+import { CLAUDE_BINARY } from './binary.js';
 import { aoHooksBlock } from './settings-hooks.js';
 
 /**
@@ -19,7 +20,7 @@ export function buildClaudeCodeLaunch(options: LaunchOptions): LaunchCommand {
   const args = ['--settings', settingsFile, ...(options.extraArgs ?? [])];
   if (options.prompt !== undefined && options.prompt !== '') args.push('--', options.prompt);
   return {
-    command: options.binaryPath ?? 'claude',
+    command: options.binaryPath ?? CLAUDE_BINARY,
     args,
     env: {},
     files: [{ path: settingsFile, content: `${JSON.stringify(settings, null, 2)}\n`, mode: 0o600 }],

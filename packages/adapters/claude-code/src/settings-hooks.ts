@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isRecord } from '@ao/activity-dispatch';
-import { HookInstallError, type JsonObject, hookCommand, hookCommandSessionId, isAoHookCommand } from '@ao/registry';
+import { HookInstallError } from '@ao/registry';
+import { type JsonObject, hookCommand, hookCommandSessionId, isAoHookCommand } from '@ao/adapter-kit';
 import { CLAUDE_HOOK_EVENTS, HARNESS_ID, HOOK_TIMEOUT_SECONDS } from './hook-events.js';
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describeAdapterConformance } from '@ao/registry/conformance';
+import { describeAdapterConformance } from '@ao/adapter-kit/conformance';
 import { claudeCodeAdapter } from '../src/index.js';
 
 /** A user's own settings.local.json: their hooks (on events ao uses too) and keys ao knows nothing of. */
@@ -17,6 +17,7 @@ const USER_SETTINGS = `{
 
 describeAdapterConformance(claudeCodeAdapter, {
   fixturesDir: join(import.meta.dirname, '..', 'fixtures'),
+  versionOutput: '2.1.197 (Claude Code)',
   // Per recorded signal: a state, '-' (mapped, no state) or null (not mapped).
   expectedStates: {
     // SessionStart, UserPromptSubmit, MessageDisplay, StopFailure, SessionEnd(other)

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dialogDetails, loadFixtures } from '@ao/registry/conformance';
+import { dialogDetails, loadFixtures } from '@ao/adapter-kit/conformance';
 import { claudeCodeAdapter } from '../src/index.js';
 
 const fixtures = new Map(loadFixtures(join(import.meta.dirname, '..', 'fixtures')).map(({ fixture }) => [fixture.scenario, fixture]));

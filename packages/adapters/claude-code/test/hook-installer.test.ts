@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HookInstallError, hookCommand } from '@ao/registry';
+import { HookInstallError } from '@ao/registry';
+import { hookCommand } from '@ao/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { CLAUDE_HOOK_EVENTS, claudeCodeAdapter } from '../src/index.js';
-import { fakeAo, git, gitRepo, gitStatus, runUnderBash, tempDir } from '@ao/registry/conformance';
+import { fakeAo, git, gitRepo, gitStatus, runUnderBash, tempDir } from '@ao/adapter-kit/conformance';
 
 const hooks = claudeCodeAdapter.hooks;
 

@@ -1,7 +1,7 @@
-import { hookCommand } from '@ao/registry';
+import { hookCommand } from '@ao/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { CLAUDE_HOOK_EVENTS, claudeCodeAdapter } from '../src/index.js';
-import { fakeAo, runUnderBash } from '@ao/registry/conformance';
+import { fakeAo, runUnderBash } from '@ao/adapter-kit/conformance';
 
 const options = {
   cwd: '/home/user/project',

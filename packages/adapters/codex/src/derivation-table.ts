@@ -1,6 +1,6 @@
 import type { ActivityState, Derivation } from '@ao/activity-dispatch';
 import { field } from '@ao/activity-dispatch';
-import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@ao/registry';
+import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@ao/adapter-kit';
 
 /**
  * Codex CLI → ao (docs/harnesses/codex.md, "map as Claude Code"). The event is the AO name our hook command

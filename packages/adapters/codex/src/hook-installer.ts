@@ -4,10 +4,9 @@ import {
   type HookInstallResult,
   type HookInstaller,
   type HookStatus,
-  assertDirectory,
-  assertHookContext,
-  shellJoin,
 } from '@ao/registry';
+import { assertDirectory, assertHookContext, shellJoin } from '@ao/adapter-kit';
+import { CODEX_BINARY } from './binary.js';
 import { HARNESS_ID } from './hook-events.js';
 import { HOOK_TRUST_BYPASS_FLAG, codexHookArgs } from './hook-overrides.js';
 
@@ -30,7 +29,7 @@ function install(dir: string, context: HookContext): HookInstallResult {
     notes: [
       'Nothing was written: Codex takes ao\'s hooks from its command line, not from a file.',
       `Start Codex in ${dir} with these arguments (an agent already running must be restarted):`,
-      shellJoin(['codex', ...launchArgs]),
+      shellJoin([CODEX_BINARY, ...launchArgs]),
       `Warning: ${HOOK_TRUST_BYPASS_FLAG} is required for these hooks to run, and it also lets any untrusted hooks of a trusted project run without review.`,
     ],
   };

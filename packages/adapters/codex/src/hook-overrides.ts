@@ -1,4 +1,4 @@
-import { hookCommand } from '@ao/registry';
+import { hookCommand } from '@ao/adapter-kit';
 import { CODEX_HOOK_EVENTS, HARNESS_ID } from './hook-events.js';
 import { tomlBasicString } from './toml-string.js';
 

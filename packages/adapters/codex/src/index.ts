@@ -1,16 +1,20 @@
-import type { HarnessAdapter } from '@ao/registry';
+import { ADAPTER_SPECIFICATION_VERSION, type HarnessAdapter } from '@ao/registry';
+import { CODEX_BINARY } from './binary.js';
 import { deriveCodex } from './derivation-table.js';
 import { CODEX_HOOK_EVENTS, HARNESS_ID } from './hook-events.js';
 import { codexHookInstaller } from './hook-installer.js';
 import { buildCodexLaunch } from './launch-command.js';
 import { CODEX_PERMISSION_KEYS } from './permission-keys.js';
+import { CODEX_VERSIONS } from './harness-versions.js';
 import { probeCodexRollout } from './transcript-probe.js';
 
 export const codexAdapter: HarnessAdapter = {
+  specificationVersion: ADAPTER_SPECIFICATION_VERSION,
   id: HARNESS_ID,
   displayName: 'Codex CLI',
   aliases: ['codex-cli'],
-  binary: 'codex',
+  binary: CODEX_BINARY,
+  versions: CODEX_VERSIONS,
   hookCapable: true,
   signalsAtStartup: false,
   hooks: codexHookInstaller,
@@ -22,6 +26,10 @@ export const codexAdapter: HarnessAdapter = {
   readTurnOutcome: (transcriptPath) => probeCodexRollout(transcriptPath),
   // The TUI's input prompt (0.169.0).
   inputReadyPattern: /›/,
+  statusNotes: [
+    'Codex fires no hook before the first prompt of a session, so ao shows no signal until one is sent.',
+    'Codex fires no hook when the model API fails: ao reads the end of that turn from its transcript when it next reads state.',
+  ],
 };
 
 export default codexAdapter;
@@ -32,4 +40,6 @@ export { HOOK_TRUST_BYPASS_FLAG, codexHookArgs, codexHookOverrides } from './hoo
 export { buildCodexLaunch } from './launch-command.js';
 export { tomlBasicString } from './toml-string.js';
 export { CODEX_PERMISSION_KEYS } from './permission-keys.js';
+export { CODEX_BINARY } from './binary.js';
+export { CODEX_VERSIONS } from './harness-versions.js';
 export { ROLLOUT_TAIL_BYTES, lastCodexTurn, probeCodexRollout, type CodexTurnOutcome } from './transcript-probe.js';

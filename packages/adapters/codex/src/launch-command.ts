@@ -1,4 +1,5 @@
 import type { LaunchCommand, LaunchOptions } from '@ao/registry';
+import { CODEX_BINARY } from './binary.js';
 import { codexHookArgs } from './hook-overrides.js';
 
 /**
@@ -14,5 +15,5 @@ import { codexHookArgs } from './hook-overrides.js';
 export function buildCodexLaunch(options: LaunchOptions): LaunchCommand {
   const args = ['--no-daemon', ...codexHookArgs(options.aoCommand), ...(options.extraArgs ?? [])];
   if (options.prompt !== undefined && options.prompt !== '') args.push('--', options.prompt);
-  return { command: options.binaryPath ?? 'codex', args, env: {}, files: [] };
+  return { command: options.binaryPath ?? CODEX_BINARY, args, env: {}, files: [] };
 }

@@ -1,5 +1,5 @@
 import type { TurnOutcome, TurnStatus } from '@ao/activity-dispatch';
-import { readRegularFileTail } from '@ao/registry';
+import { readRegularFileTail } from '@ao/adapter-kit';
 
 /**
  * How Codex's last turn ended, read from its transcript: the rollout JSONL that every Codex hook

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { describeAdapterConformance } from '@ao/registry/conformance';
+import { describeAdapterConformance } from '@ao/adapter-kit/conformance';
 import { codexAdapter } from '../src/index.js';
 
 describeAdapterConformance(codexAdapter, {
   fixturesDir: join(import.meta.dirname, '..', 'fixtures'),
+  versionOutput: 'codex-cli 0.169.0',
   // Per recorded signal: a state, '-' (mapped, no state) or null (not mapped).
   expectedStates: {
     // An API error ends the turn with no Stop and no other hook: ao shows the turn running until the

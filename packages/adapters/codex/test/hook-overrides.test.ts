@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
-import { hookCommand } from '@ao/registry';
+import { hookCommand } from '@ao/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { CODEX_HOOK_EVENTS, codexAdapter, codexHookOverrides, tomlBasicString } from '../src/index.js';
-import { fakeAo, gitRepo, runUnderBash, tempDir } from '@ao/registry/conformance';
+import { fakeAo, gitRepo, runUnderBash, tempDir } from '@ao/adapter-kit/conformance';
 
 /** Splits `-c key=value` pairs the way Codex does (at the first "=") and parses the value as TOML. */
 function decode(args: string[]): Map<string, Array<{ hooks: Array<{ type: string; command: string; timeout: number }> }>> {

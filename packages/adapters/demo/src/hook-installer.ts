@@ -21,9 +21,9 @@ function uninstall(dir: string, _context: HookContext): HookInstallResult {
   return { harness: HARNESS_ID, dir, changed: false, files: [], notes: ['Nothing to remove: ao never writes hook files for the demo agent.'] };
 }
 
-/** `notes` is not part of HookStatus: it carries the explanation, since `problems` must stay empty when all is well. */
-function status(dir: string, context: HookContext): HookStatus & { notes: string[] } {
-  const result: HookStatus & { notes: string[] } = { harness: HARNESS_ID, dir, installed: true, files: [], problems: [], notes: [HOW_IT_REPORTS] };
+/** `notes` carries the explanation, since `problems` must stay empty when all is well. */
+function status(dir: string, context: HookContext): HookStatus {
+  const result: HookStatus = { harness: HARNESS_ID, dir, installed: true, files: [], problems: [], notes: [HOW_IT_REPORTS] };
   if (context.sessionId !== undefined) result.sessionId = context.sessionId;
   return result;
 }

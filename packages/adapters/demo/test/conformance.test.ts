@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type ExpectedOutcome, describeAdapterConformance } from '@ao/registry/conformance';
+import { type ExpectedOutcome, describeAdapterConformance } from '@ao/adapter-kit/conformance';
 import { demoAdapter } from '../src/index.js';
 
 const TOOL: ExpectedOutcome[] = ['active', 'active', 'active', 'idle']; // UserPromptSubmit, PreToolUse, PostToolUse, Stop

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFixtures } from '@ao/registry/conformance';
+import { loadFixtures } from '@ao/adapter-kit/conformance';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from './scenarios.js';
 

@@ -1,14 +1,34 @@
 // ao-managed-plugin v1: written by ao; ao may overwrite or delete this file
 // Reports what this OpenCode is doing (working, waiting for you, idle) to ao. Remove it with ao's uninstall command.
+// @ts-check
+// Type-checked as code (tsconfig.plugin.json, part of the package's build); it imports nothing but Node.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // Where the reports go. `ao spawn` loads this file as it ships, by path, and hands these over as the
 // plugin's options; a copy `ao register` writes into a project carries them here instead.
+/** @type {string | null} */
 const AO_COMMAND = null;
+/** @type {string | null} */
 const AO_SESSION = null;
+/** @type {string | null} */
 const AO_HOME = null;
+/** @type {boolean} */
 const LAUNCHED_BY_AO = false;
+
+/**
+ * @typedef {object} Settings
+ * @property {string | null} aoCommand the ao launcher the reports run
+ * @property {string | null} session the session a project copy reports for (`--session`)
+ * @property {string | null} home the AO_HOME that copy reports to (`--home`)
+ * @property {boolean} launchedByAo loaded by `ao spawn` (reports only inside its session)
+ * @property {string[]} unsetEnv variables ao set only for OpenCode's start
+ */
+
+/**
+ * `report(type, sessionID, payload, dedupKey)`.
+ * @typedef {(type: string, sessionID: unknown, payload: Record<string, unknown>, dedupKey?: string) => void} Report
+ */
 
 // Exactly the bus events ao's OpenCode adapter derives from (a test holds the two equal).
 const BUS_EVENTS = new Set([
@@ -26,10 +46,13 @@ const BUS_EVENTS = new Set([
 /**
  * The settings: a project copy's own, else the options `ao spawn` passed (`aoCommand`,
  * `launchedByAo`, `unsetEnv`).
+ * @param {unknown} options
+ * @returns {Settings}
  */
 function settingsFrom(options) {
   if (AO_COMMAND !== null) return { aoCommand: AO_COMMAND, session: AO_SESSION, home: AO_HOME, launchedByAo: LAUNCHED_BY_AO, unsetEnv: [] };
-  const given = options && typeof options === 'object' ? options : {};
+  /** @type {Record<string, unknown>} */
+  const given = options && typeof options === 'object' ? /** @type {Record<string, unknown>} */ (options) : {};
   return {
     aoCommand: typeof given.aoCommand === 'string' ? given.aoCommand : null,
     session: null,
@@ -46,7 +69,12 @@ function settingsFrom(options) {
  * `session.status` values (busy fires many times per turn) are skipped. Silent when the ao command
  * is missing; every path is inside try/catch so nothing can throw into OpenCode.
  */
+/**
+ * @param {{ directory?: string } | undefined} ctx what OpenCode passes a plugin (only its directory is read)
+ * @param {unknown} options the plugin's options from OpenCode's config
+ */
 export const AoPlugin = async (ctx, options) => {
+  /** @type {Report} */
   let report = () => {};
   try {
     const settings = settingsFrom(options);
@@ -57,20 +85,28 @@ export const AoPlugin = async (ctx, options) => {
     // A spawned agent reports through its launch's plugin; a project's copy stands aside there unless it names its session.
     const active = settings.launchedByAo ? inAoSession : settings.session !== null || !inAoSession;
     if (active && settings.aoCommand !== null && existsSync(settings.aoCommand)) {
-      report = reporter(settings);
+      report = reporter(settings.aoCommand, settings);
     }
   } catch {
     report = () => {};
   }
   report('plugin.init', undefined, { type: 'plugin.init', properties: { directory: ctx && ctx.directory } });
+  /** @type {Set<unknown>} */
   const subagentSessions = new Set();
+  /** @param {unknown} value */
   const text = (value) => (typeof value === 'string' ? value.slice(0, 4096) : undefined);
+  /** @param {any} input a tool hook's input: only its tool, session and call ids are sent */
   const toolInput = (input) => (input ? { tool: input.tool, sessionID: input.sessionID, callID: input.callID } : input);
+  /**
+   * @param {unknown} sessionID
+   * @param {Record<string, unknown>} payload
+   */
   const markSubagent = (sessionID, payload) => {
     if (typeof sessionID === 'string' && subagentSessions.has(sessionID)) payload.aoSubagent = true;
     return payload;
   };
   return {
+    /** @param {any} input `{ event }` of OpenCode's bus, of any shape */
     event: async (input) => {
       try {
         const event = input && input.event;
@@ -88,15 +124,20 @@ export const AoPlugin = async (ctx, options) => {
         // never into OpenCode
       }
     },
+    /**
+     * @param {any} input
+     * @param {any} output
+     */
     'chat.message': async (input, output) => {
       try {
-        const parts = output && Array.isArray(output.parts) ? output.parts.filter((part) => part && part.type === 'text').map((part) => ({ type: 'text', text: text(part.text) })) : [];
+        const parts = output && Array.isArray(output.parts) ? output.parts.filter((/** @type {any} */ part) => part && part.type === 'text').map((/** @type {any} */ part) => ({ type: 'text', text: text(part.text) })) : [];
         const sessionID = input && input.sessionID;
         report('chat.message', sessionID, markSubagent(sessionID, { type: 'chat.message', input, output: { message: output && output.message, parts } }));
       } catch {
         // never into OpenCode
       }
     },
+    /** @param {any} input */
     'tool.execute.before': async (input) => {
       try {
         const sessionID = input && input.sessionID;
@@ -105,6 +146,10 @@ export const AoPlugin = async (ctx, options) => {
         // never into OpenCode
       }
     },
+    /**
+     * @param {any} input
+     * @param {any} output
+     */
     'tool.execute.after': async (input, output) => {
       try {
         const sessionID = input && input.sessionID;
@@ -116,9 +161,16 @@ export const AoPlugin = async (ctx, options) => {
   };
 };
 
-/** `report(type, sessionID, payload, dedupKey)`: one `ao hooks opencode <type>` run, unless it repeats the session's last status. */
-function reporter(settings) {
+/**
+ * `report(type, sessionID, payload, dedupKey)`: one `ao hooks opencode <type>` run, unless it repeats the session's last status.
+ * @param {string} aoCommand the ao launcher, known to exist
+ * @param {Settings} settings
+ * @returns {Report}
+ */
+function reporter(aoCommand, settings) {
+  /** @type {Map<string, string>} */
   const lastReported = new Map();
+  /** @param {string} type */
   const args = (type) => [
     'hooks',
     'opencode',
@@ -131,7 +183,7 @@ function reporter(settings) {
       const key = typeof sessionID === 'string' ? sessionID : '';
       if (dedupKey !== undefined && lastReported.get(key) === dedupKey) return;
       lastReported.set(key, dedupKey === undefined ? type : dedupKey);
-      spawnSync(settings.aoCommand, args(type), { input: JSON.stringify(payload), stdio: ['pipe', 'ignore', 'ignore'], timeout: 5000 });
+      spawnSync(aoCommand, args(type), { input: JSON.stringify(payload), stdio: ['pipe', 'ignore', 'ignore'], timeout: 5000 });
     } catch {
       // never into OpenCode
     }

@@ -1,6 +1,6 @@
 import type { ActivityState, Derivation } from '@ao/activity-dispatch';
 import { field } from '@ao/activity-dispatch';
-import { type DerivationTable, type FactCandidates, deriveFromTable, path } from '@ao/registry';
+import { type DerivationTable, type FactCandidates, deriveFromTable, path } from '@ao/adapter-kit';
 
 /**
  * OpenCode → ao (docs/harnesses/opencode.md). OpenCode has no shell hooks: ao's plugin forwards bus events as

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type GitignoreSpec,
   type HookContext,
   type HookInstallResult,
   type HookInstaller,
   type HookStatus,
   HookInstallError,
+} from '@ao/registry';
+import {
+  type GitignoreSpec,
   assertDirectory,
   assertHookContext,
   ensureGitIgnored,
@@ -16,7 +18,7 @@ import {
   releaseManagedFile,
   removeEmptyDirs,
   writeManagedFile,
-} from '@ao/registry';
+} from '@ao/adapter-kit';
 import { OPENCODE_NPM_FILES, globalConfigDir, npmInstallSkipped, npmTrapSentence } from './npm-install-trap.js';
 import { isAoPlugin, readPluginSettings, renderOpencodePlugin } from './plugin-source.js';
 

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { LaunchCommand, LaunchOptions } from '@ao/registry';
+import { OPENCODE_BINARY } from './binary.js';
 import { configContentWithPlugin } from './config-content.js';
 import { launchNpmEnv } from './npm-install-trap.js';
 import { shippedPluginPath } from './plugin-source.js';
@@ -22,7 +23,7 @@ export function buildOpencodeLaunch(options: LaunchOptions, env: Readonly<Record
   const plugin = pathToFileURL(shippedPluginPath()).href;
   const pluginOptions = { aoCommand: options.aoCommand, launchedByAo: true, unsetEnv: Object.keys(npmEnv) };
   return {
-    command: options.binaryPath ?? 'opencode',
+    command: options.binaryPath ?? OPENCODE_BINARY,
     args,
     env: { OPENCODE_CONFIG_CONTENT: configContentWithPlugin(env.OPENCODE_CONFIG_CONTENT, [plugin, pluginOptions]), ...npmEnv },
     files: [],

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { describeAdapterConformance } from '@ao/registry/conformance';
+import { describeAdapterConformance } from '@ao/adapter-kit/conformance';
 import { FORWARDED_BUS_EVENTS, opencodeAdapter } from '../src/index.js';
 
 describeAdapterConformance(opencodeAdapter, {
   fixturesDir: join(import.meta.dirname, '..', 'fixtures'),
+  versionOutput: '1.18.33',
   // The recordings hold every bus event, chatty ones included: only these are mapped.
   // (plugin.init is ao's plugin announcing itself: only in the e2e recordings, which hold ao's plugin's signals.)
   mappedEvents: [...FORWARDED_BUS_EVENTS, 'plugin.init', 'chat.message', 'tool.execute.before', 'tool.execute.after'],

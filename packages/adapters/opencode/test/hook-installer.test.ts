@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HookInstallError } from '@ao/registry';
 import { describe, expect, it } from 'vitest';
 import { PLUGIN_MARKER, opencodeAdapter, readPluginSettings, renderOpencodePlugin } from '../src/index.js';
-import { fakeAo, git, gitRepo, gitStatus, tempDir } from '@ao/registry/conformance';
+import { fakeAo, git, gitRepo, gitStatus, tempDir } from '@ao/adapter-kit/conformance';
 
 const hooks = opencodeAdapter.hooks;
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORWARDED_BUS_EVENTS, PLUGIN_MARKER, readPluginSettings, renderOpencodePlugin, shippedPluginPath } from '../src/index.js';
-import { fakeAo, tempDir } from '@ao/registry/conformance';
+import { fakeAo, tempDir } from '@ao/adapter-kit/conformance';
 import * as p from './payloads.js';
 
 /**

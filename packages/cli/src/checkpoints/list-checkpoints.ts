@@ -1,4 +1,4 @@
-import { GitError } from '@ao/registry';
+import { GitError } from '@ao/adapter-kit';
 import type { Checkpoint } from './checkpoint.js';
 import { CHECKPOINT_LISTING_FORMAT, parseCheckpointListing } from './checkpoint-listing.js';
 import { checkSessionId, sessionCheckpointRefs } from './checkpoint-ref.js';

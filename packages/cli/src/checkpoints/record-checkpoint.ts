@@ -1,4 +1,4 @@
-import { GitError } from '@ao/registry';
+import { GitError } from '@ao/adapter-kit';
 import type { Checkpoint } from './checkpoint.js';
 import { checkpointMessage, normalizeReason } from './checkpoint-message.js';
 import { checkpointNumber, checkpointRef, sessionCheckpointRefs } from './checkpoint-ref.js';

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { gitOutput, runGit, type GitResult, type GitRunOptions } from '@ao/registry';
+import { gitOutput, runGit, type GitResult, type GitRunOptions } from '@ao/adapter-kit';
 import { CliError } from '../cli-error.js';
 import { asUser } from '../private-umask.js';
 

@@ -1,21 +1,16 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import type { HarnessAdapter } from '@ao/registry';
+import type { AdapterDoctorCheck, HarnessAdapter } from '@ao/registry';
+import { describeRange, inTestedRange } from '@ao/adapter-kit';
 import type { CliContext } from '../cli-context.js';
 import { daemonHealth } from '../daemon/daemon-health.js';
 import { findBinary } from '../spawn/find-binary.js';
 import { asUser } from '../private-umask.js';
 
-export type CheckStatus = 'ok' | 'warn' | 'fail';
-
-/** One line of `ao doctor`: what was checked, how it went, and one sentence a user can act on. */
-export interface DoctorCheck {
-  name: string;
-  status: CheckStatus;
-  message: string;
-}
+/** One line of `ao doctor`: what was checked, how it went, and one sentence a user can act on (adapters add their own, same shape). */
+export type DoctorCheck = AdapterDoctorCheck;
+export type CheckStatus = DoctorCheck['status'];
 
 const VERSION_TIMEOUT_MS = 5000;
 
@@ -76,7 +71,22 @@ export async function checkBinary(adapter: HarnessAdapter, env: NodeJS.ProcessEn
   if (run.exitCode !== 0) {
     return { name, status: 'warn', message: `${path} --version failed (${run.exitCode === undefined ? run.shortMessage : `exit code ${run.exitCode}`}): ${firstLine(run.stderr) || 'no output'}` };
   }
-  return { name, status: 'ok', message: `${path}: ${firstLine(run.stdout) || firstLine(run.stderr) || 'version unknown'}` };
+  const shown = firstLine(run.stdout) || firstLine(run.stderr);
+  const outside = untestedVersion(adapter, `${String(run.stdout ?? '')}\n${String(run.stderr ?? '')}`);
+  if (outside !== undefined) return { name, status: 'warn', message: `${path}: ${shown}; ${outside}` };
+  return { name, status: 'ok', message: `${path}: ${shown || 'version unknown'}` };
+}
+
+/**
+ * The sentence for an installed version outside the range the adapter was tested with; undefined
+ * when it is inside, or when the adapter declares no range or its output shows no version.
+ */
+export function untestedVersion(adapter: HarnessAdapter, versionOutput: string): string | undefined {
+  const versions = adapter.versions;
+  if (versions === null) return undefined;
+  const version = versions.parseVersionOutput(versionOutput);
+  if (version === null || inTestedRange(version, versions.tested)) return undefined;
+  return `${adapter.displayName} ${version} is outside the versions ao was tested with (${describeRange(versions.tested)}): its states may be wrong (hook names or payloads may have changed)`;
 }
 
 /**
@@ -88,7 +98,7 @@ export function checkHooks(adapter: HarnessAdapter, dir: string, context: CliCon
   const name = `${adapter.id} hooks`;
   try {
     const status = adapter.hooks.status(dir, { aoCommand: context.aoCommand, aoHome: context.paths.home });
-    const note = (status as { notes?: string[] }).notes?.[0];
+    const note = status.notes?.[0];
     if (status.installed && status.problems.length === 0) return { name, status: 'ok', message: note ?? `installed in ${dir}` };
     if (status.installed) return { name, status: 'warn', message: `installed in ${dir}, but: ${status.problems.join(' ')}` };
     return {
@@ -99,30 +109,4 @@ export function checkHooks(adapter: HarnessAdapter, dir: string, context: CliCon
   } catch (error) {
     return { name, status: 'fail', message: `cannot check the hooks in ${dir}: ${(error as Error).message}` };
   }
-}
-
-/** Claude Code's `disableAllHooks: true` in the user's settings silences every hook, ao's included. */
-export function checkClaudeSettings(env: NodeJS.ProcessEnv): DoctorCheck {
-  const name = 'claude settings';
-  const path = env.CLAUDE_CONFIG_DIR ? join(env.CLAUDE_CONFIG_DIR, 'settings.json') : join(env.HOME || homedir(), '.claude', 'settings.json');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { name, status: 'ok', message: `no user settings at ${path}: nothing there silences hooks` };
-  }
-  let settings: unknown;
-  try {
-    settings = JSON.parse(text);
-  } catch {
-    return { name, status: 'warn', message: `${path} is not valid JSON; Claude Code may ignore it, and ao cannot tell whether it disables hooks` };
-  }
-  if ((settings as { disableAllHooks?: unknown } | null)?.disableAllHooks === true) {
-    return {
-      name,
-      status: 'fail',
-      message: `${path} sets "disableAllHooks": true, which silences every hook, ao's too: Claude Code sessions will never report a state; remove it or set it to false`,
-    };
-  }
-  return { name, status: 'ok', message: `${path} does not disable hooks` };
 }

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
+import type { HarnessAdapter } from '@ao/registry';
 import type { CliContext } from '../cli-context.js';
 import { printJson, renderTable } from '../output.js';
-import { type DoctorCheck, checkAoHome, checkBinary, checkClaudeSettings, checkDaemon, checkHooks } from './doctor-checks.js';
+import { type DoctorCheck, checkAoHome, checkBinary, checkDaemon, checkHooks } from './doctor-checks.js';
 import { checkSpool, checkStore } from './doctor-store-checks.js';
 import { checkSession } from './doctor-session-check.js';
 import { checkAoHomeAccess } from './doctor-home-check.js';
@@ -29,7 +30,8 @@ export async function runDoctor(context: CliContext, options: DoctorOptions): Pr
   // The version commands run side by side: four harnesses must not cost four timeouts.
   const binaries = await Promise.all(adapters.map((adapter) => checkBinary(adapter, context.env)));
   for (const [index, adapter] of adapters.entries()) checks.push(binaries[index]!, checkHooks(adapter, dir, context, options.cwd !== undefined));
-  checks.push(checkClaudeSettings(context.env));
+  // What only one harness needs checked (Claude Code's disableAllHooks) comes from its adapter.
+  for (const adapter of adapters) checks.push(...adapterChecks(adapter, context.env));
   checks.push(...checkNotifications(context, store.live !== null));
 
   if (options.session !== undefined) {
@@ -50,4 +52,13 @@ export async function runDoctor(context: CliContext, options: DoctorOptions): Pr
     process.stdout.write(failed + warned === 0 ? 'All is well.\n' : `${failed} failed, ${warned} to look at.\n`);
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** An adapter's own checks; one that throws becomes a failed line naming it, not a crashed doctor. */
+function adapterChecks(adapter: HarnessAdapter, env: NodeJS.ProcessEnv): DoctorCheck[] {
+  try {
+    return adapter.doctorChecks?.(env) ?? [];
+  } catch (error) {
+    return [{ name: `${adapter.id} checks`, status: 'fail', message: `the ${adapter.displayName} adapter's checks failed: ${(error as Error).message}` }];
+  }
 }

@@ -34,6 +34,8 @@ export async function showStatus(context: CliContext, idOrName: string, options:
   if (view.lastError) lines.push(['last error', view.lastError]);
   if (view.toolsInFlight.length > 0) lines.push(['tools in flight', view.toolsInFlight.map((tool) => tool.name ?? tool.id ?? '?').join(', ')]);
   if (view.terminated) lines.push(['terminated', `${view.terminatedAt ?? ''} (${view.terminatedReason ?? 'unknown'})`]);
+  // What the harness cannot report (its adapter's status notes), so a state is read for what it is.
+  for (const note of (await context.loadRegistry()).find(view.harness)?.statusNotes ?? []) lines.push(['note', note]);
   const width = Math.max(...lines.map(([key]) => key.length));
   process.stdout.write(`${lines.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n')}\n`);
 }

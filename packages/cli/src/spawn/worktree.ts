@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitOutput } from '@ao/registry';
+import { gitOutput } from '@ao/adapter-kit';
 import { CliError } from '../cli-error.js';
 import { asUser } from '../private-umask.js';
 import type { Worktree } from './worktree-record.js';

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { OPEN_WITHOUT_BLOCKING } from '@ao/registry';
+import { OPEN_WITHOUT_BLOCKING } from '@ao/adapter-kit';
 import { join } from 'node:path';
 import { SPOOL_RECORD_CAP_BYTES } from './spool-limits.js';
 

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { HarnessAdapter } from '../adapter-contract.js';
+import type { HarnessAdapter } from '@ao/registry';
 import { checkEventAliases, checkMalformedPayloads, checkUnknownEvents } from './derivation-checks.js';
 import { checkDialogDetails } from './dialog-details.js';
 import { type ExpectedOutcome, checkFixtureReplay, loadFixtures } from './fixture-replay.js';
 import { checkFootprintIgnored, checkInstallTwice, checkUserFilesKept } from './install-checks.js';
 import { checkLaunch } from './launch-checks.js';
+import { checkDoctorAndNotes, checkLaunchRunsBinary, checkSpecificationVersion, checkTestedVersions } from './contract-checks.js';
 import { inSandbox } from './sandbox.js';
 
 /**
  * The adapter conformance suite: one set of checks every adapter package runs against its own
  * adapter (as a storage library runs one driver suite over every driver). Imported from
- * `@ao/registry/conformance` by tests only: the runtime index never loads vitest.
+ * `@ao/adapter-kit/conformance` by tests only: the runtime index never loads vitest.
  */
 export interface ConformanceOptions {
   /** The recordings of the real harness: fixtures/<scenario>.json. */
@@ -29,6 +30,8 @@ export interface ConformanceOptions {
   userFiles?: Record<string, string>;
   /** How the prompt appears on the harness's command line (default: as one word, unchanged). */
   promptArgument?: (prompt: string) => string;
+  /** A recorded output of `<binary> --version`: the adapter must read a version from it. */
+  versionOutput?: string;
 }
 
 export function describeAdapterConformance(adapter: HarnessAdapter, options: ConformanceOptions): void {
@@ -36,6 +39,15 @@ export function describeAdapterConformance(adapter: HarnessAdapter, options: Con
   const mapped = options.mappedEvents === undefined ? undefined : new Set(options.mappedEvents);
 
   describe(`${adapter.displayName} (${adapter.id}) conforms to the adapter contract`, () => {
+    describe('contract', () => {
+      it('declares the adapter specification version this ao implements, and registers', () => checkSpecificationVersion(adapter));
+
+      it('was tested with the harness version the e2e suite pins, and reads the installed one', () =>
+        checkTestedVersions(adapter, options.fixturesDir, options.versionOutput));
+
+      it('adds well-formed doctor checks and status notes, and its checks never throw', () => checkDoctorAndNotes(adapter));
+    });
+
     describe('derivation', () => {
       it('has recordings to replay (an empty fixtures directory means nothing was checked)', () => {
         expect(fixtures.length, `no fixtures in ${options.fixturesDir}`).toBeGreaterThan(0);
@@ -67,6 +79,8 @@ export function describeAdapterConformance(adapter: HarnessAdapter, options: Con
     });
 
     describe('launch', () => {
+      it("runs the adapter's binary when ao gives no path (the binary is named once)", () => checkLaunchRunsBinary(adapter));
+
       it('passes the prompt and extra arguments as single words, writes under launchDir only, leaves the project alone', () =>
         inSandbox((sandbox) => checkLaunch(adapter, sandbox, options.promptArgument)));
     });
@@ -95,5 +109,6 @@ export { checkEventAliases, checkMalformedPayloads, checkUnknownEvents } from '.
 export { checkDialogDetails, dialogDetails, type DialogDetail } from './dialog-details.js';
 export { checkFootprintIgnored, checkInstallTwice, checkUserFilesKept, hookContext } from './install-checks.js';
 export { AWKWARD_ARGS, AWKWARD_PROMPT, checkLaunch } from './launch-checks.js';
+export { HARNESS_PINS_FILE, checkDoctorAndNotes, checkLaunchRunsBinary, checkSpecificationVersion, checkTestedVersions, findHarnessPins } from './contract-checks.js';
 export { Sandbox, inSandbox, snapshotTree } from './sandbox.js';
 export { fakeAo, git, gitRepo, gitStatus, runUnderBash, tempDir } from './adapter-test-kit.js';

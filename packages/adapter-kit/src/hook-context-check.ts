@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { isValidSessionId } from '@ao/activity-dispatch';
-import type { HookContext } from './adapter-contract.js';
+import type { HookContext } from '@ao/registry';
 import { hookCommand, isAoHookCommand } from './hook-command.js';
-import { HookInstallError } from './install-error.js';
+import { HookInstallError } from '@ao/registry';
 
 /**
  * Refuses a context an installer cannot honour, before anything is written: a relative ao path

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { field, pickFacts, type Derivation } from '@ao/activity-dispatch';
 import { describe, expect, it } from 'vitest';
-import type { HarnessAdapter, HookInstallResult, HookInstaller } from '../src/index.js';
+import type { HarnessAdapter, HookInstallResult, HookInstaller } from '@ao/registry';
 import {
   type Fixture,
   checkFixtureReplay,
@@ -12,8 +13,13 @@ import {
   checkMalformedPayloads,
   checkUnknownEvents,
   checkUserFilesKept,
+  checkDoctorAndNotes,
+  checkLaunchRunsBinary,
+  checkSpecificationVersion,
+  checkTestedVersions,
   inSandbox,
 } from '../src/conformance/index.js';
+import { firstVersionIn } from '../src/harness-version.js';
 
 /**
  * The conformance checks must catch what they claim to catch: each one passes on a well-behaved
@@ -51,10 +57,12 @@ function toyInstaller(options: { content?: () => string; ignore?: boolean } = {}
 }
 
 const toy: HarnessAdapter = {
+  specificationVersion: 'v1',
   id: 'toy',
   displayName: 'Toy',
   aliases: [],
   binary: 'toy',
+  versions: { npmPackage: 'toy-cli', tested: { min: '1.2.0', max: '1.4.0' }, parseVersionOutput: firstVersionIn },
   hookCapable: true,
   signalsAtStartup: true,
   permissionKeys: { approve: 'y', deny: 'n' },
@@ -68,6 +76,15 @@ const toy: HarnessAdapter = {
   }),
 };
 
+/** A repository holding `e2e/harness-versions.json` that pins toy-cli; returns its adapter's fixtures dir. */
+function toyRepository(pin: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'ao-toy-repo-'));
+  mkdirSync(join(root, 'e2e'));
+  writeFileSync(join(root, 'e2e', 'harness-versions.json'), JSON.stringify({ 'toy-cli': pin }));
+  mkdirSync(join(root, 'packages', 'toy', 'fixtures'), { recursive: true });
+  return join(root, 'packages', 'toy', 'fixtures');
+}
+
 const fixture: Fixture = { harness: 'toy', scenario: 'one', signals: [{ nativeEvent: 'Stop', event: 'stop', payload: { prompt: 'hi', extra: { a: 1 } } }] };
 
 describe('conformance checks', () => {
@@ -79,6 +96,32 @@ describe('conformance checks', () => {
     inSandbox((sandbox) => checkFootprintIgnored(toy, sandbox));
     inSandbox((sandbox) => checkUserFilesKept(toy, sandbox, { 'settings.json': '{"hooks":{"mine":[1]}}\n' }));
     inSandbox((sandbox) => checkLaunch(toy, sandbox));
+    checkSpecificationVersion(toy);
+    checkLaunchRunsBinary(toy);
+    checkTestedVersions(toy, toyRepository('1.3.0'), 'toy-cli 1.3.0');
+    checkDoctorAndNotes({ ...toy, doctorChecks: () => [{ name: 'toy settings', status: 'warn', message: 'odd' }], statusNotes: ['Toy fires no hook on Tuesdays.'] });
+  });
+
+  it('catch an adapter written against another contract version', () => {
+    expect(() => checkSpecificationVersion({ ...toy, specificationVersion: 'v0' as 'v1' })).toThrow();
+  });
+
+  it('catch a launch that names the binary a second time, differently', () => {
+    const renamed = { ...toy, buildLaunch: (o: Parameters<HarnessAdapter['buildLaunch']>[0]) => ({ ...toy.buildLaunch(o), command: o.binaryPath ?? 'toy-cli' }) };
+    expect(() => checkLaunchRunsBinary(renamed)).toThrow(/not the adapter's binary "toy"/);
+  });
+
+  it('catch a tested range that excludes the e2e pin, a package with no pin, and an unreadable --version', () => {
+    expect(() => checkTestedVersions(toy, toyRepository('1.5.0'))).toThrow(/pinned to 1.5.0 .* outside the tested range 1.2.0 to 1.4.0/);
+    expect(() => checkTestedVersions({ ...toy, versions: { ...toy.versions!, npmPackage: 'other-cli' } }, toyRepository('1.3.0'))).toThrow(/pins no version of other-cli/);
+    expect(() => checkTestedVersions(toy, toyRepository('1.3.0'), 'toy (dev build)')).toThrow(/no version read/);
+    expect(() => checkTestedVersions({ ...toy, versions: { ...toy.versions!, tested: { min: '1.4.0', max: '1.2' } } }, toyRepository('1.3.0'))).toThrow(/not a semver version/);
+  });
+
+  it('catch a doctor check that throws without a HOME, and a status note that is not a sentence', () => {
+    const throwing = { ...toy, doctorChecks: (env: NodeJS.ProcessEnv) => [{ name: 'toy', status: 'ok' as const, message: env.HOME!.trim() }] };
+    expect(() => checkDoctorAndNotes(throwing)).toThrow();
+    expect(() => checkDoctorAndNotes({ ...toy, statusNotes: ['no capital, no stop'] })).toThrow(/one sentence/);
   });
 
   it('catch a replay that no longer matches what a person expected, and a recording nobody looked at', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { HarnessAdapter, HookContext } from '../adapter-contract.js';
+import type { HarnessAdapter, HookContext } from '@ao/registry';
 import { type Sandbox, gitStatus, snapshotTree, writeFiles } from './sandbox.js';
 
 /** An installer context as ao builds it: an absolute `ao` whose path needs quoting, a private AO_HOME. */

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { needsInput } from '@ao/activity-dispatch';
-import type { HarnessAdapter } from '../adapter-contract.js';
+import type { HarnessAdapter } from '@ao/registry';
 import type { Fixture } from './fixture-replay.js';
 
 /** One recorded signal that opens (or repeats) a dialog, and what the user would be shown of it. */

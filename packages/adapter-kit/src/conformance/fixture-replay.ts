@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { ActivityState } from '@ao/activity-dispatch';
-import type { HarnessAdapter } from '../adapter-contract.js';
+import type { HarnessAdapter } from '@ao/registry';
 
 /** A recording of one scenario run against the real harness (fixtures/<scenario>.json). */
 export interface Fixture {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { FACT_MAX_LENGTH, dispatchSignal, isActivityState, isAoEvent, type Derivation } from '@ao/activity-dispatch';
-import type { HarnessAdapter } from '../adapter-contract.js';
+import type { HarnessAdapter } from '@ao/registry';
 import type { Fixture } from './fixture-replay.js';
 
 /** Names no adapter may map: made up, empty, and the ones a plain-object lookup table trips on. */

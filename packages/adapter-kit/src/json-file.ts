@@ -1,4 +1,4 @@
-import { HookInstallError } from './install-error.js';
+import { HookInstallError } from '@ao/registry';
 import { readBytes } from './managed-file.js';
 
 export type JsonObject = Record<string, unknown>;

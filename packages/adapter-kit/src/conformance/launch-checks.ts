@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { expect } from 'vitest';
-import type { HarnessAdapter } from '../adapter-contract.js';
+import type { HarnessAdapter } from '@ao/registry';
 import { type Sandbox, gitStatus, snapshotTree } from './sandbox.js';
 
 /** Text a shell would mangle: spaces, both quotes, `$`, a backslash, a glob, a leading dash. */
