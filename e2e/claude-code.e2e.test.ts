@@ -1,9 +1,10 @@
 // Claude Code (the real TUI binary, pinned in harness-versions.json) under `ao spawn`, against the
 // mock model server: the state sequences ao records, scenario by scenario.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { apiErrorReported, killedMidTurn, killedWhileBlocked, permissionApproved, plainTurn, toolAllowed } from './lib/shared-scenarios.js';
+import { TOOL_RELEASE_FILE } from './mock-model-server.mjs';
 import { answerPermission, hasPermissionCommands, scenario, spawnReady } from './lib/scenario.js';
 
 const H = 'claude-code';
@@ -82,6 +83,35 @@ describe('Claude Code under ao spawn', () => {
       await s.waitForState('idle');
       expect(await s.states()).toEqual(['active', 'waiting_input', 'active', 'idle']);
       expect(await s.screen()).toMatch(/→ Blue/);
+    },
+  );
+
+  scenario(
+    H,
+    'auto-mode-unchecked',
+    {
+      fixture: 'auto-mode-unchecked',
+      description:
+        "TUI in auto mode (`--permission-mode auto`, Claude's default since 2.1.2xx): the Bash call needs auto mode's server-side check, which cannot get through the mock gateway; Claude stops and asks to stay in auto mode or leave it (Notification agent_needs_input, no other hook); Enter stays; Claude then asks to approve the call itself (no PermissionRequest hook; a Notification permission_prompt reminder later); Yes runs it (PostToolUse); Stop.",
+    },
+    async (s) => {
+      // The tool's loop ends at once when it runs: the test only has to see whether it ran.
+      writeFileSync(join(s.sb.proj, TOOL_RELEASE_FILE), '');
+      await spawnReady(s, ['--permission-mode', 'auto']);
+      await s.send('please MOCK_TOOL MOCK_SLOW run it');
+      const asking = await s.waitForState('waiting_input');
+      expect(asking).toMatchObject({ status: 'needs_input', lastNotification: expect.stringMatching(/Auto mode can't check actions/) });
+      await s.waitForScreen(/Enter to stay in auto mode/);
+      await s.keys('\r');
+      await s.waitForScreen(/so this one needs your approval[\s\S]*Do you want to proceed\?/);
+      // Still waiting for the user: no hook said the dialog changed.
+      expect((await s.status()).activityState).toBe('waiting_input');
+      await s.keys('\u001b[B', '\r'); // "No" is preselected; "Yes" is below it
+      await s.waitForState('idle', 60_000);
+      // The PostToolUse of the approved call is not tied to the choice that opened waiting_input, so
+      // ao shows waiting_input until Stop (docs/harnesses/claude-code.md, "Auto mode").
+      expect(await s.states()).toEqual(['active', 'waiting_input', 'idle']);
+      expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
     },
   );
 

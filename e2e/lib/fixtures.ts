@@ -7,6 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './ao.js';
 import type { Scenario } from './scenario.js';
+// @ts-expect-error plain ESM helper without types
+import { readPins } from '../harness-cache.mjs';
 
 const VERSION_KEYS: Record<string, string> = {
   'claude-code': '@anthropic-ai/claude-code',
@@ -40,40 +42,52 @@ function standInsOf(s: Scenario): Map<string, Map<string, string>> {
  * as fixtures/rollouts/e2e-<name>.jsonl: what the transcript probe's unit tests read.
  */
 export async function writeRolloutFixture(s: Scenario, name: string): Promise<string> {
-  const status = await s.status();
-  if (typeof status.transcriptPath !== 'string') throw new Error(`fixture e2e-${name}: the session has no transcriptPath`);
-  const records = readFileSync(status.transcriptPath, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as unknown);
-  const lines = normalize(scrubValue(records, s), standInsOf(s)).map((record) => JSON.stringify(record));
+  const lines = (await rolloutRecords(s)).map((record) => JSON.stringify(record));
   const file = join(REPO_ROOT, 'packages', 'adapters', s.harness, 'fixtures', 'rollouts', `e2e-${name}.jsonl`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
-export function writeFixture(s: Scenario, name: string, description: string): string | null {
+/** The session's rollout records, scrubbed and normalized as its fixture holds them. */
+export async function rolloutRecords(s: Scenario): Promise<unknown[]> {
+  const status = await s.status();
+  if (typeof status.transcriptPath !== 'string') throw new Error(`rollout of ${s.harness} / ${s.name}: the session has no transcriptPath`);
+  const records = readFileSync(status.transcriptPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as unknown);
+  return normalize(scrubValue(records, s), standInsOf(s));
+}
+
+/**
+ * The fixture of a scenario: the hook signals ao received from the harness (scrubbed, normalized)
+ * and, when known, the state sequence ao recorded from them (the `to` of every transition).
+ */
+export function fixtureOf(s: Scenario, name: string, description: string, states: string[] | null) {
+  const signals: FixtureSignal[] = s.tap
+    .signals()
+    .filter((signal) => signal.sessionId === s.id && !AO_OWN_EVENTS.has(signal.event))
+    .map((signal) => ({ nativeEvent: nativeEventOf(s.harness, signal.event, signal.payload), event: signal.event, payload: signal.payload }));
+  return {
+    harness: s.harness,
+    harnessVersion: (readPins() as Record<string, string>)[VERSION_KEYS[s.harness]!],
+    scenario: `e2e-${name}`,
+    description,
+    recordedBy: `e2e/${s.harness}.e2e.test.ts (ao spawn; the payloads ao's hooks received)`,
+    ...(states && { states }),
+    signals: normalize(scrub(signals, s), standInsOf(s)),
+  };
+}
+
+export function writeFixture(s: Scenario, name: string, description: string, states: string[] | null): string | null {
   const missed = s.tap.missed();
   if (missed.length > 0) {
     // The state sequence was checked all the same; only this recording is incomplete: keep the old one.
     console.warn(`fixture e2e-${name} (${s.harness}) not rewritten: the spool tap missed ${missed.length} record(s) that ao ingested first (${missed.join(', ')})`);
     return null;
   }
-  const pins = JSON.parse(readFileSync(join(REPO_ROOT, 'e2e', 'harness-versions.json'), 'utf8')) as Record<string, string>;
-  const signals: FixtureSignal[] = s.tap
-    .signals()
-    .filter((signal) => signal.sessionId === s.id && !AO_OWN_EVENTS.has(signal.event))
-    .map((signal) => ({ nativeEvent: nativeEventOf(s.harness, signal.event, signal.payload), event: signal.event, payload: signal.payload }));
-  const scrubbed = normalize(scrub(signals, s), standInsOf(s));
-  const fixture = {
-    harness: s.harness,
-    harnessVersion: pins[VERSION_KEYS[s.harness]!],
-    scenario: `e2e-${name}`,
-    description,
-    recordedBy: `e2e/${s.harness}.e2e.test.ts (ao spawn; the payloads ao's hooks received)`,
-    signals: scrubbed,
-  };
+  const fixture = fixtureOf(s, name, description, states);
   const file = join(REPO_ROOT, 'packages', 'adapters', s.harness, 'fixtures', `e2e-${name}.json`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`);

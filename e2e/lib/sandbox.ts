@@ -82,6 +82,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 function configureClaude(home: string, proj: string, tmp: string, mockUrl: string, env: Record<string, string>): void {
   // No onboarding, the project trusted (else the TUI stops at "Is this a project you trust?").
   writeFileSync(join(home, '.claude.json'), `${JSON.stringify({ hasCompletedOnboarding: true, projects: { [proj]: { hasTrustDialogAccepted: true } } }, null, 2)}\n`);
+  // A user who chose the permission dialogs: since 2.1.2xx Claude's default mode is `auto`, which
+  // asks a server-side classifier instead of the user, and the classifier cannot be reached through
+  // the mock (docs/harnesses/claude-code.md, "Auto mode"). The auto-mode scenario passes
+  // `--permission-mode auto`.
+  mkdirSync(join(home, '.claude'), { recursive: true });
+  writeFileSync(join(home, '.claude', 'settings.json'), `${JSON.stringify({ permissions: { defaultMode: 'default' } }, null, 2)}\n`);
   Object.assign(env, {
     ANTHROPIC_BASE_URL: mockUrl,
     // A token, not ANTHROPIC_API_KEY: the key triggers a "use this API key?" dialog in the TUI.

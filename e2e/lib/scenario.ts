@@ -8,6 +8,7 @@ import { resolveHarnesses } from '../harness-cache.mjs';
 // @ts-expect-error plain ESM helper without types
 import { startMockModelServer } from '../mock-model-server.mjs';
 import { AO_BIN, aoJson, hostKeys, hostRequest, runAo, sleep, waitUntil, type AoRun } from './ao.js';
+import { recordForDrift } from './drift-record.js';
 import { writeFixture, writeRolloutFixture } from './fixtures.js';
 import { expectNpmTriedOnce, expectUserConfigUntouched, userConfigSnapshot } from './opencode-user-config.js';
 import { createSandbox, type HarnessId, type Sandbox } from './sandbox.js';
@@ -328,14 +329,16 @@ export function scenario(harness: HarnessId, name: string, options: ScenarioOpti
         }
       } catch (error) {
         const err = error as Error;
+        if (process.env.AO_E2E_DRIFT_DIR) await recordForDrift(s, options, err.message);
         err.message = `${err.message}\n\n===== diagnostics (${harness} / ${name}, sandbox ${s.sb.root}${process.env.AO_E2E_KEEP ? ', kept' : ''})\n${await s.diagnostics()}`;
         throw err;
       }
+      if (process.env.AO_E2E_DRIFT_DIR) await recordForDrift(s, options, null);
       if (options.fixture && process.env.AO_E2E_FIXTURES !== '0') {
         // Let hooks still in flight (SessionEnd after a kill…) land before the tap stops.
         await sleep(300);
         s.tap.sweep();
-        if (writeFixture(s, options.fixture, options.description) !== null && options.rollout) await writeRolloutFixture(s, options.fixture);
+        if (writeFixture(s, options.fixture, options.description, await s.states()) !== null && options.rollout) await writeRolloutFixture(s, options.fixture);
       }
     } finally {
       await s?.cleanup();

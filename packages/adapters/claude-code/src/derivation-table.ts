@@ -20,6 +20,10 @@ import { type DerivationTable, commandHookFacts, deriveFromTable, path } from '@
 const NOTIFICATION_STATES: Readonly<Record<string, ActivityState>> = {
   idle_prompt: 'idle',
   elicitation_dialog: 'waiting_input',
+  // 2.1.332: a dialog that stops the turn until the user chooses (auto mode cannot reach its
+  // classifier: stay in auto mode or leave it; and a few other such choices). No other hook tells
+  // that it opened (docs/harnesses/claude-code.md, "Auto mode").
+  agent_needs_input: 'waiting_input',
 };
 
 /**

@@ -46,8 +46,12 @@ describeAdapterConformance(claudeCodeAdapter, {
     'e2e-killed-mid-turn': ['-', 'active'],
     // SessionStart, UserPromptSubmit, PreToolUse, PermissionRequest; then SIGKILL
     'e2e-killed-while-blocked': ['-', 'active', 'active', 'blocked'],
-    // … PermissionRequest, approved within 6 s (no Notification), PostToolUse, Stop
-    'e2e-permission-approved': ['-', 'active', 'active', 'blocked', 'active', 'idle'],
+    // … PermissionRequest, the permission_prompt reminder (approved after its 6 s on a loaded
+    // machine; within them it does not come), PostToolUse, Stop
+    'e2e-permission-approved': ['-', 'active', 'active', 'blocked', '-', 'active', 'idle'],
+    // 2.1.332 in auto mode, classifier unreachable: PreToolUse, Notification agent_needs_input (the
+    // choice; the approval dialog after it fires no hook), PostToolUse once approved, Stop
+    'e2e-auto-mode-unchecked': ['-', 'active', 'active', 'waiting_input', 'active', 'idle'],
     // … PermissionRequest, denied (no hook at all), then the next prompt: UserPromptSubmit, Stop
     'e2e-permission-denied': ['-', 'active', 'active', 'blocked', 'active', 'idle'],
     // SessionStart, UserPromptSubmit, Stop

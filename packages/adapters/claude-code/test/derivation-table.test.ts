@@ -20,6 +20,8 @@ describe('Claude Code derivation: every row of docs/harnesses/claude-code.md', (
     ['notification', p.notification('permission_prompt'), undefined],
     ['notification', p.notification('idle_prompt', 'Claude is waiting for your input'), 'idle'],
     ['notification', p.notification('elicitation_dialog', 'Claude has a question'), 'waiting_input'],
+    // 2.1.332: auto mode cannot reach its classifier and stops the turn for the user's choice
+    ['notification', p.notification('agent_needs_input', "Auto mode can't check actions in this session and needs your choice"), 'waiting_input'],
     ['notification', p.notification('auth_success', 'Signed in'), undefined],
     ['notification', p.notification('elicitation_complete'), undefined],
     ['notification', p.notification('something_new'), undefined],
