@@ -1,4 +1,4 @@
-import type { Deriver, TurnOutcome } from '@ao/activity-dispatch';
+import type { Deriver, Facts, SessionUsage, TurnOutcome } from '@ao/activity-dispatch';
 
 /** What an installer needs to know about this ao installation and the session being wired. */
 export interface HookContext {
@@ -122,4 +122,34 @@ export interface HarnessAdapter extends Deriver {
    * report), for harnesses that do not always say so through a hook. Null when it cannot tell.
    */
   readTurnOutcome?(transcriptPath: string): TurnOutcome | null;
+  /**
+   * What the session has spent so far (docs/store.md, "Usage"), read when ao ingests a signal that
+   * ends a turn, never on the hook path. Null when the harness does not tell. A transcript must be
+   * read as `readTurnOutcome` reads it (regular-file.ts: lstat, no blocking open, bounded bytes).
+   */
+  readUsage?(source: UsageSource): UsageReading | null;
 }
+
+/** What `readUsage` reads from. */
+export interface UsageSource {
+  /** The transcript the session's hooks reported (the `transcriptPath` fact), if any. */
+  transcriptPath: string | null;
+  /** The session's facts as ingestion knows them after the turn-ending signal. */
+  facts: Facts;
+  /** The native payload of the turn-ending signal (OpenCode's plugin reports usage in it). */
+  payload?: unknown;
+  /**
+   * What this adapter's previous read of the same session left (its `checkpoint`), so that a long
+   * transcript is read on from where the last read stopped instead of from the start. Null at first.
+   */
+  checkpoint?: UsageCheckpoint | null;
+}
+
+/**
+ * Where a reader stopped: opaque to ao, stored with the session and handed back on the next read.
+ * Must survive JSON (it is stored as JSON).
+ */
+export type UsageCheckpoint = Record<string, unknown>;
+
+/** A `SessionUsage`, plus where to read on next time (readers that read everything each time omit it). */
+export type UsageReading = SessionUsage & { checkpoint?: UsageCheckpoint };
