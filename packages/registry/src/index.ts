@@ -1,4 +1,5 @@
 export * from './adapter-contract.js';
+export * from './jsonl-fold.js';
 export * from './registry.js';
 export * from './shell-quote.js';
 export * from './hook-command.js';
