@@ -5,6 +5,7 @@ import { claudeCodeHookInstaller } from './hook-installer.js';
 import { buildClaudeCodeLaunch } from './launch-command.js';
 import { trustClaudeFolder } from './folder-trust.js';
 import { CLAUDE_PERMISSION_KEYS } from './permission-keys.js';
+import { readClaudeUsage } from './usage-reader.js';
 
 export const claudeCodeAdapter: HarnessAdapter = {
   id: HARNESS_ID,
@@ -21,6 +22,7 @@ export const claudeCodeAdapter: HarnessAdapter = {
   trustCreatedDirectory: trustClaudeFolder,
   // The TUI's input prompt (2.1.197): drawn once it takes input.
   inputReadyPattern: /❯/,
+  readUsage: readClaudeUsage,
 };
 
 export default claudeCodeAdapter;
@@ -31,3 +33,4 @@ export { buildClaudeCodeLaunch } from './launch-command.js';
 export { aoHooksBlock, inventoryAoHooks, mergeAoHooks, removeAoHooks } from './settings-hooks.js';
 export { claudeStatePath, trustClaudeFolder } from './folder-trust.js';
 export { CLAUDE_PERMISSION_KEYS } from './permission-keys.js';
+export { foldClaudeLine, readClaudeUsage, type ClaudeUsageState } from './usage-reader.js';

@@ -5,6 +5,7 @@ import { codexHookInstaller } from './hook-installer.js';
 import { buildCodexLaunch } from './launch-command.js';
 import { CODEX_PERMISSION_KEYS } from './permission-keys.js';
 import { probeCodexRollout } from './transcript-probe.js';
+import { readCodexUsage } from './usage-reader.js';
 
 export const codexAdapter: HarnessAdapter = {
   id: HARNESS_ID,
@@ -20,6 +21,7 @@ export const codexAdapter: HarnessAdapter = {
   permissionKeys: CODEX_PERMISSION_KEYS,
   // The TUI fires no hook when the model API fails; its rollout records the failed turn.
   readTurnOutcome: (transcriptPath) => probeCodexRollout(transcriptPath),
+  readUsage: readCodexUsage,
   // The TUI's input prompt (0.169.0).
   inputReadyPattern: /›/,
 };
@@ -33,3 +35,4 @@ export { buildCodexLaunch } from './launch-command.js';
 export { tomlBasicString } from './toml-string.js';
 export { CODEX_PERMISSION_KEYS } from './permission-keys.js';
 export { ROLLOUT_TAIL_BYTES, lastCodexTurn, probeCodexRollout, type CodexTurnOutcome } from './transcript-probe.js';
+export { foldCodexRecord, readCodexUsage, type CodexUsageState } from './usage-reader.js';

@@ -3,6 +3,7 @@ import { deriveOpencode } from './derivation-table.js';
 import { HARNESS_ID, opencodeHookInstaller } from './hook-installer.js';
 import { buildOpencodeLaunch } from './launch-command.js';
 import { OPENCODE_PERMISSION_KEYS } from './permission-keys.js';
+import { readOpenCodeUsage } from './usage-reader.js';
 
 export const opencodeAdapter: HarnessAdapter = {
   id: HARNESS_ID,
@@ -19,6 +20,7 @@ export const opencodeAdapter: HarnessAdapter = {
   derive: deriveOpencode,
   buildLaunch: buildOpencodeLaunch,
   permissionKeys: OPENCODE_PERMISSION_KEYS,
+  readUsage: readOpenCodeUsage,
 };
 
 export default opencodeAdapter;
@@ -29,3 +31,4 @@ export { buildOpencodeLaunch } from './launch-command.js';
 export { NPM_FETCH_RETRIES, OPENCODE_NPM_FILES, PLUGIN_SDK, globalConfigDir, launchNpmEnv, npmInstallSkipped } from './npm-install-trap.js';
 export { PLUGIN_MARKER, isAoPlugin, readPluginSettings, renderOpencodePlugin, shippedPluginPath, type ProjectPluginOptions } from './plugin-source.js';
 export { OPENCODE_PERMISSION_KEYS } from './permission-keys.js';
+export { readOpenCodeUsage } from './usage-reader.js';
