@@ -32,7 +32,7 @@ export function refreshUsage(
   try {
     reading = reader({
       transcriptPath: session.facts.transcriptPath ?? null,
-      facts: session.facts,
+      facts: { ...session.facts },
       payload,
       checkpoint: session.usageCheckpoint,
     });

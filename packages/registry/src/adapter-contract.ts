@@ -1,4 +1,4 @@
-import type { Deriver, Facts, SessionUsage, TurnOutcome } from '@ao/activity-dispatch';
+import type { Deriver, SessionUsage, TurnOutcome } from '@ao/activity-dispatch';
 
 /** What an installer needs to know about this ao installation and the session being wired. */
 export interface HookContext {
@@ -134,8 +134,11 @@ export interface HarnessAdapter extends Deriver {
 export interface UsageSource {
   /** The transcript the session's hooks reported (the `transcriptPath` fact), if any. */
   transcriptPath: string | null;
-  /** The session's facts as ingestion knows them after the turn-ending signal. */
-  facts: Facts;
+  /**
+   * The session's facts as the store keeps them after the turn-ending signal (`nativeSessionId`,
+   * `model`, `transcriptPath`, `lastError`…: docs/store.md, `facts`), a copy.
+   */
+  facts: Readonly<Record<string, unknown>>;
   /** The native payload of the turn-ending signal (OpenCode's plugin reports usage in it). */
   payload?: unknown;
   /**
