@@ -12,6 +12,7 @@ import { benchIngestionMemory } from './ingestion-memory.bench.mjs';
 import { benchNotifyLatency } from './notify.bench.mjs';
 import { benchOpencodeStartup } from './opencode-startup.bench.mjs';
 import { benchReaper } from './reaper.bench.mjs';
+import { benchUsage } from './usage.bench.mjs';
 import { benchDaemonRss, benchList, benchSessionLatencies } from './runtime.bench.mjs';
 import { ms } from './stats.mjs';
 
@@ -35,6 +36,9 @@ for (const row of benchIngestionMemory()) {
     row.target,
     verdict(row),
   ]);
+}
+for (const row of benchUsage()) {
+  rows.push([row.name, `p50 ${ms(row.p50)} a turn (the first read of the whole transcript: ${ms(row.firstRead)})`, `the same turn without usage: ${ms(row.baseline)}`, `${(row.p50 / row.baseline).toFixed(2)}×`, row.target, verdict(row)]);
 }
 for (const row of await benchReaper()) {
   rows.push([row.name, `p50 ${ms(row.p50)}`, `${ms(row.baseline)} (1,000 /proc reads)`, `${(row.p50 / row.baseline).toFixed(1)}×`, row.target, verdict(row)]);

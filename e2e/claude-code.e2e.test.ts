@@ -10,13 +10,14 @@ import { answerPermission, hasPermissionCommands, scenario, spawnReady } from '.
 const H = 'claude-code';
 
 describe('Claude Code under ao spawn', () => {
-  scenario(H, 'plain-turn', { fixture: 'plain-turn', description: 'TUI under ao spawn: `ao send hi`, one plain text turn.' }, plainTurn);
+  scenario(H, 'plain-turn', { fixture: 'plain-turn', rollout: true, description: 'TUI under ao spawn: `ao send hi`, one plain text turn.' }, plainTurn);
 
   scenario(
     H,
     'tool-allowed',
     {
       fixture: 'tool-allowed',
+      rollout: true,
       description: 'TUI with `--allowedTools Bash`: the model runs a shell loop that waits for the test to release it, then `touch mock_tool_ran.txt` without a dialog, then replies.',
     },
     toolAllowed({ spawnArgs: ['--allowedTools', 'Bash'], prompt: 'please MOCK_TOOL MOCK_SLOW run it', tool: { name: 'Bash', id: /^toolu_/ } }),

@@ -17,6 +17,7 @@ describe('Codex CLI under ao spawn', () => {
     'tool-allowed',
     {
       fixture: 'tool-allowed',
+      rollout: true,
       description: 'TUI, approval on-request, sandbox workspace-write: the model runs a shell loop that waits for the test to release it, then `touch mock_tool_ran.txt` inside the sandbox (no dialog), then replies.',
     },
     toolAllowed({ prompt: 'please MOCK_TOOL MOCK_SLOW MOCK_SANDBOXED run it', tool: { name: 'Bash', id: /^call_mock_/ } }),

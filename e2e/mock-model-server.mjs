@@ -60,6 +60,11 @@ export const AFTER_TOOL_TEXT = "MOCK_REPLY: the tool ran, all done.";
 export const TITLE_TEXT = "Mock session title";
 export const FAIL_MESSAGE = "mock: forced failure";
 export const ESCALATION_JUSTIFICATION = "Mock asks to run this outside the sandbox";
+// What every model response (titles too) reports as its usage, in each API's own fields, so that
+// e2e knows exactly what ao must show. inputTokens is the input NOT read from the prompt cache,
+// cacheReadTokens what was (ao's SessionUsage meaning): an API whose input count includes cached
+// tokens (OpenAI) reports inputTokens + cacheReadTokens there, with cacheReadTokens as cached.
+export const MOCK_USAGE = Object.freeze({ inputTokens: 1234, outputTokens: 56, cacheReadTokens: 7 });
 
 const SCENARIOS = new Set(["auto", "text", "tool", "fail"]);
 
@@ -273,7 +278,12 @@ function anthropic(res, body, entry, ctx) {
       ? [{ type: "tool_use", id: `toolu_mock_${n}`, name: "AskUserQuestion", input: { questions: [{ ...QUESTION, multiSelect: false }] } }]
       : [{ type: "text", text: d === "title" ? TITLE_TEXT : d === "after-tool" ? AFTER_TOOL_TEXT : REPLY_TEXT }];
   const stopReason = d === "tool" || d === "ask" ? "tool_use" : "end_turn";
-  const usage = { input_tokens: 12, output_tokens: 8, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+  const usage = {
+    input_tokens: MOCK_USAGE.inputTokens,
+    output_tokens: MOCK_USAGE.outputTokens,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: MOCK_USAGE.cacheReadTokens,
+  };
   const msgId = `msg_mock_${n}`;
 
   if (body?.stream !== true) {
@@ -426,11 +436,11 @@ function responses(req, res, body, entry, ctx) {
       status: "completed",
       output: [item],
       usage: {
-        input_tokens: 12,
-        input_tokens_details: { cached_tokens: 0 },
-        output_tokens: 8,
+        input_tokens: MOCK_USAGE.inputTokens + MOCK_USAGE.cacheReadTokens,
+        input_tokens_details: { cached_tokens: MOCK_USAGE.cacheReadTokens },
+        output_tokens: MOCK_USAGE.outputTokens,
         output_tokens_details: { reasoning_tokens: 0 },
-        total_tokens: 20,
+        total_tokens: MOCK_USAGE.inputTokens + MOCK_USAGE.cacheReadTokens + MOCK_USAGE.outputTokens,
       },
     },
   });
@@ -465,7 +475,12 @@ function chat(res, body, entry, ctx) {
   const n = ctx.nextId();
   const id = `chatcmpl-mock-${n}`;
   const created = Math.floor(Date.now() / 1000);
-  const usage = { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 };
+  const usage = {
+    prompt_tokens: MOCK_USAGE.inputTokens + MOCK_USAGE.cacheReadTokens,
+    completion_tokens: MOCK_USAGE.outputTokens,
+    total_tokens: MOCK_USAGE.inputTokens + MOCK_USAGE.cacheReadTokens + MOCK_USAGE.outputTokens,
+    prompt_tokens_details: { cached_tokens: MOCK_USAGE.cacheReadTokens },
+  };
   const toolCall = {
     index: 0,
     id: `call_mock_${n}`,

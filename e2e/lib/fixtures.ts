@@ -38,12 +38,15 @@ function standInsOf(s: Scenario): Map<string, Map<string, string>> {
 }
 
 /**
- * Codex: the session's rollout (the transcript its hooks name), one normalized JSON record per line,
- * as fixtures/rollouts/e2e-<name>.jsonl: what the transcript probe's unit tests read.
+ * The session's transcript (the one its hooks name; Codex's rollout), one normalized JSON record per
+ * line, as fixtures/rollouts/e2e-<name>.jsonl (Codex) or fixtures/transcripts/e2e-<name>.jsonl:
+ * what the transcript probe's and the usage readers' unit tests read.
  */
 export async function writeRolloutFixture(s: Scenario, name: string): Promise<string> {
   const lines = (await rolloutRecords(s)).map((record) => JSON.stringify(record));
-  const file = join(REPO_ROOT, 'packages', 'adapters', s.harness, 'fixtures', 'rollouts', `e2e-${name}.jsonl`);
+  // Codex calls its transcript a rollout; the others' go under transcripts/.
+  const folder = s.harness === 'codex' ? 'rollouts' : 'transcripts';
+  const file = join(REPO_ROOT, 'packages', 'adapters', s.harness, 'fixtures', folder, `e2e-${name}.jsonl`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;

@@ -37,7 +37,7 @@ export interface ScenarioOptions {
   /** What happens, for the fixture's description. */
   description: string;
   opencodePermission?: Record<string, string>;
-  /** Codex: also keep the session's rollout (its transcript) as fixtures/rollouts/e2e-<fixture>.jsonl. */
+  /** Also keep the session's transcript (Codex: its rollout) as fixtures/rollouts|transcripts/e2e-<fixture>.jsonl. */
   rollout?: boolean;
   timeoutMs?: number;
 }

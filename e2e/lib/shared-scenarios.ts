@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { TOOL_RELEASE_FILE } from '../mock-model-server.mjs';
 import { answerPermission, spawnReady, type Scenario } from './scenario.js';
+import { expectUsage } from './expected-usage.js';
 
 /**
  * The model never answers; the harness is killed with SIGKILL mid-turn: exited, then terminated by
@@ -45,6 +46,8 @@ export function toolAllowed(options: { spawnArgs?: string[]; prompt: string; too
     expect(await s.states()).toEqual(['active', 'idle']);
     expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [] });
     expect(existsSync(join(s.sb.proj, 'mock_tool_ran.txt'))).toBe(true);
+    // Two model responses: the tool call, then the reply after it.
+    await expectUsage(s, 2);
   };
 }
 
@@ -71,6 +74,8 @@ export async function plainTurn(s: Scenario): Promise<void> {
   await s.waitForState('idle');
   expect(await s.states()).toEqual(['active', 'idle']);
   expect(await s.status()).toMatchObject({ status: 'idle', toolsInFlight: [], lastError: null, terminated: false });
+  // One model response (a title the harness asks for in the background is not the conversation's).
+  await expectUsage(s, 1);
 }
 
 /** The model API fails the turn and the harness reports it through a hook: idle, with the error. */

@@ -5,3 +5,4 @@ export * from './derivation.js';
 export * from './signal-patterns.js';
 export * from './dispatcher.js';
 export * from './turn-outcome.js';
+export * from './session-usage.js';

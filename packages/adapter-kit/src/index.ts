@@ -11,3 +11,4 @@ export * from './derivation-rows.js';
 export * from './hook-context-check.js';
 export * from './regular-file.js';
 export * from './harness-version.js';
+export * from './jsonl-fold.js';

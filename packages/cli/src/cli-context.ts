@@ -93,6 +93,10 @@ export class CliContext {
       store: this.store,
       spoolDir: this.paths.spool,
       findDeriver: (harness) => this.registry.find(harness),
+      findUsageReader: (harness) => {
+        const adapter = this.registry.find(harness);
+        return adapter?.readUsage ? (source) => adapter.readUsage!(source) : undefined;
+      },
       logger: this.logger,
     });
   }

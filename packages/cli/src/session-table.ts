@@ -1,5 +1,6 @@
 import type { SessionView } from '@ao/lifecycle';
 import { formatAge, renderTable } from './output.js';
+import { formatUsageCell } from './usage-cell.js';
 
 export function describeStatus(view: Pick<SessionView, 'status' | 'needsInputReason'>): string {
   return view.needsInputReason ? `${view.status} (${view.needsInputReason})` : view.status;
@@ -16,7 +17,9 @@ export function renderSessionTable(views: SessionView[], all: boolean, now: numb
     view.activityState ?? '-',
     view.pid === null ? '-' : String(view.pid),
     formatAge(view.lastSignalAt === null ? null : Date.parse(view.lastSignalAt), now),
+    // `?? null`: a daemon of an older build answers without the field.
+    formatUsageCell(view.usage ?? null),
     view.cwd,
   ]);
-  return `${renderTable(['ID', 'NAME', 'HARNESS', 'STATUS', 'STATE', 'PID', 'LAST SIGNAL', 'CWD'], rows)}\n`;
+  return `${renderTable(['ID', 'NAME', 'HARNESS', 'STATUS', 'STATE', 'PID', 'LAST SIGNAL', 'USAGE', 'CWD'], rows)}\n`;
 }

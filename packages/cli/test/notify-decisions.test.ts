@@ -34,6 +34,8 @@ function session(overrides: Partial<SessionRecord> = {}): SessionRecord {
     lastTransitionAt: NOW - 1000,
     updatedAt: NOW - 1000,
     lastExternalEvent: null,
+    usage: null,
+    usageCheckpoint: null,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { askText } from './status-words.js';
 import { TerminalView } from './terminal-view.js';
 import { Timeline } from './timeline.js';
 import { useLive, useNow } from './use-live.js';
+import { usageWords } from './usage-words.js';
 
 function SendForm({ session, notices }: { session: SessionObject; notices: Notices }) {
   const input = useRef<HTMLTextAreaElement>(null);
@@ -156,6 +157,12 @@ export function SessionPage({ id, live, notices }: { id: string; live: LiveSessi
           <dt>Branch</dt>
           <dd>{session.branch ?? '—'}</dd>
         </div>
+        {usageWords(session.usage) !== null && (
+          <div>
+            <dt>Usage</dt>
+            <dd>{usageWords(session.usage)}</dd>
+          </div>
+        )}
         {session.lastError && (
           <div>
             <dt>Last error</dt>

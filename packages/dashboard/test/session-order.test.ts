@@ -31,6 +31,8 @@ function session(name: string, patch: Partial<SessionObject> = {}): SessionObjec
     lastError: null,
     lastNotification: null,
     lastExternalEvent: null,
+    usage: null,
+    usageCheckpoint: null,
     nativeSessionId: null,
     model: null,
     transcriptPath: null,

@@ -34,3 +34,5 @@ export * from './reaper/process-probe.js';
 export * from './reaper/reap-judgement.js';
 export * from './reaper/reaper.js';
 export * from './transcript-watch.js';
+export * from './usage-refresh.js';
+export * from './store/usage-column.js';

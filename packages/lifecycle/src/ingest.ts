@@ -10,12 +10,15 @@ import { pruneSpoolAside, setSpoolEntryAside, SPOOL_ASIDE_KINDS, SPOOL_ASIDE_RET
 import { nsToMs } from './spool/capture-time.js';
 import { resolveSignalOwner } from './signal-owner.js';
 import { silentLogger, type LifecycleLogger } from './logger.js';
+import { endsTurn, refreshUsage, type UsageReader } from './usage-refresh.js';
 
 export interface IngestOptions {
   store: Store;
   spoolDir: string;
   /** Finds the adapter for a canonical harness id. */
   findDeriver: (harness: string) => Deriver | undefined;
+  /** The adapter's usage reader for a canonical harness id, if it has one: read when a turn ends. */
+  findUsageReader?: (harness: string) => UsageReader | undefined;
   logger?: LifecycleLogger;
   /** Records per transaction: bounded so a big backlog never holds the write lock for long. */
   batchSize?: number;
@@ -195,7 +198,7 @@ export function ingestSpool(options: IngestOptions): IngestStats {
       logger.info({ ...context, reason: outcome.reason }, 'signal dropped by the reducer');
       return false;
     }
-    const next: SessionRecord = { ...session, ...outcome.session, updatedAt: now() };
+    let next: SessionRecord = { ...session, ...outcome.session, updatedAt: now() };
     for (const entry of outcome.log) {
       if (entry.type === 'transition') next.lastTransitionAt = entry.at;
       const logged = { sessionId: session.id, at: entry.at, launchId, data: Object.keys(entry.facts).length > 0 ? { ...entry.facts } : null };
@@ -207,6 +210,9 @@ export function ingestSpool(options: IngestOptions): IngestStats {
     }
     // The launch's own record ends with its process (its exit code, null when a signal killed it).
     if (derivation.event === 'process-exited' && launchId !== null) store.endLaunch(launchId, at, exitCodeOf(signal.payload));
+    // What the session spent, read when a turn ends (never on the hook path: here, at ingestion).
+    const usageReader = endsTurn(derivation) ? options.findUsageReader?.(deriver.id) : undefined;
+    if (usageReader) next = refreshUsage(store, next, usageReader, signal.payload, logger);
     touched.set(session.id, next);
     return true;
   }

@@ -55,6 +55,8 @@ export function buildSession(input: NewSession & { id: string; name: string }): 
     lastTransitionAt: null,
     updatedAt: input.now,
     lastExternalEvent: null,
+    usage: null,
+    usageCheckpoint: null,
   };
 }
 

@@ -43,6 +43,7 @@ export function sessionView(session: SessionRecord, options: DisplayOptions, bra
     model: session.facts.model ?? null,
     transcriptPath: session.facts.transcriptPath ?? null,
     branch: branchOf(session.cwd),
+    usage: session.usage,
   };
 }
 export type SessionView = ReturnType<typeof sessionView>;

@@ -28,6 +28,21 @@ export const externalEventSchema = z.object({
 });
 export type ExternalEvent = z.infer<typeof externalEventSchema>;
 
+/**
+ * What a session has spent so far, as its harness reports it (docs/store.md, "Usage"): totals over
+ * the session, read when a turn ends. `inputTokens` is the input not read from the prompt cache,
+ * `cacheReadTokens` what was. `costUsd` and `contextPercent` only when the harness tells.
+ */
+export const sessionUsageSchema = z.object({
+  model: z.string().nullable().describe('the model of the latest turn, as the harness names it'),
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  cacheReadTokens: z.number().int().nonnegative(),
+  costUsd: z.number().nonnegative().optional().describe('only when the harness reports a cost'),
+  contextPercent: z.number().min(0).max(100).optional().describe('how full the context window is, only when the harness tells'),
+});
+export type SessionUsageObject = z.infer<typeof sessionUsageSchema>;
+
 /** The session object of every door. Field names are a contract: add, never rename. */
 export const sessionObjectSchema = z.object({
   id: z.string(),
@@ -58,6 +73,7 @@ export const sessionObjectSchema = z.object({
   model: z.string().nullable(),
   transcriptPath: z.string().nullable(),
   branch: z.string().nullable().describe("the git branch checked out in cwd; null outside a work tree or on a detached HEAD"),
+  usage: sessionUsageSchema.nullable().describe('what the session has spent so far; null until a turn has ended or when the harness does not tell'),
 });
 export type SessionObject = z.infer<typeof sessionObjectSchema>;
 

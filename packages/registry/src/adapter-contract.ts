@@ -1,4 +1,4 @@
-import type { Deriver, TurnOutcome } from '@ao/activity-dispatch';
+import type { Deriver, SessionUsage, TurnOutcome } from '@ao/activity-dispatch';
 import type { AdapterDoctorCheck } from './adapter-doctor.js';
 import type { HarnessVersions } from './harness-versions.js';
 import type { AdapterSpecificationVersion } from './specification-version.js';
@@ -152,4 +152,37 @@ export interface HarnessAdapter extends Deriver {
    * records the answer". Each is one sentence a user can read without the docs.
    */
   readonly statusNotes?: readonly string[];
+  /**
+   * What the session has spent so far (docs/store.md, "Usage"), read when ao ingests a signal that
+   * ends a turn, never on the hook path. Null when the harness does not tell. A transcript must be
+   * read as `readTurnOutcome` reads it (regular-file.ts: lstat, no blocking open, bounded bytes).
+   */
+  readUsage?(source: UsageSource): UsageReading | null;
 }
+
+/** What `readUsage` reads from. */
+export interface UsageSource {
+  /** The transcript the session's hooks reported (the `transcriptPath` fact), if any. */
+  transcriptPath: string | null;
+  /**
+   * The session's facts as the store keeps them after the turn-ending signal (`nativeSessionId`,
+   * `model`, `transcriptPath`, `lastError`…: docs/store.md, `facts`), a copy.
+   */
+  facts: Readonly<Record<string, unknown>>;
+  /** The native payload of the turn-ending signal (OpenCode's plugin reports usage in it). */
+  payload?: unknown;
+  /**
+   * What this adapter's previous read of the same session left (its `checkpoint`), so that a long
+   * transcript is read on from where the last read stopped instead of from the start. Null at first.
+   */
+  checkpoint?: UsageCheckpoint | null;
+}
+
+/**
+ * Where a reader stopped: opaque to ao, stored with the session and handed back on the next read.
+ * Must survive JSON (it is stored as JSON).
+ */
+export type UsageCheckpoint = Record<string, unknown>;
+
+/** A `SessionUsage`, plus where to read on next time (readers that read everything each time omit it). */
+export type UsageReading = SessionUsage & { checkpoint?: UsageCheckpoint };

@@ -8,6 +8,7 @@ import { trustClaudeFolder } from './folder-trust.js';
 import { CLAUDE_PERMISSION_KEYS } from './permission-keys.js';
 import { CLAUDE_VERSIONS } from './harness-versions.js';
 import { checkClaudeSettings } from './settings-doctor-check.js';
+import { readClaudeUsage } from './usage-reader.js';
 
 export const claudeCodeAdapter: HarnessAdapter = {
   specificationVersion: ADAPTER_SPECIFICATION_VERSION,
@@ -30,6 +31,7 @@ export const claudeCodeAdapter: HarnessAdapter = {
   statusNotes: [
     'Claude Code fires no hook when its permission dialog is denied or cancelled: ao deny records the answer, but a denial typed in its terminal leaves the session blocked until the next prompt.',
   ],
+  readUsage: readClaudeUsage,
 };
 
 export default claudeCodeAdapter;
@@ -43,3 +45,4 @@ export { CLAUDE_PERMISSION_KEYS } from './permission-keys.js';
 export { CLAUDE_BINARY } from './binary.js';
 export { CLAUDE_VERSIONS } from './harness-versions.js';
 export { checkClaudeSettings, userSettingsPath as claudeUserSettingsPath } from './settings-doctor-check.js';
+export { foldClaudeLine, readClaudeUsage, type ClaudeUsageState } from './usage-reader.js';

@@ -7,6 +7,7 @@ import { buildCodexLaunch } from './launch-command.js';
 import { CODEX_PERMISSION_KEYS } from './permission-keys.js';
 import { CODEX_VERSIONS } from './harness-versions.js';
 import { probeCodexRollout } from './transcript-probe.js';
+import { readCodexUsage } from './usage-reader.js';
 
 export const codexAdapter: HarnessAdapter = {
   specificationVersion: ADAPTER_SPECIFICATION_VERSION,
@@ -24,6 +25,7 @@ export const codexAdapter: HarnessAdapter = {
   permissionKeys: CODEX_PERMISSION_KEYS,
   // The TUI fires no hook when the model API fails; its rollout records the failed turn.
   readTurnOutcome: (transcriptPath) => probeCodexRollout(transcriptPath),
+  readUsage: readCodexUsage,
   // The TUI's input prompt (0.169.0).
   inputReadyPattern: /›/,
   statusNotes: [
@@ -43,3 +45,4 @@ export { CODEX_PERMISSION_KEYS } from './permission-keys.js';
 export { CODEX_BINARY } from './binary.js';
 export { CODEX_VERSIONS } from './harness-versions.js';
 export { ROLLOUT_TAIL_BYTES, lastCodexTurn, probeCodexRollout, type CodexTurnOutcome } from './transcript-probe.js';
+export { foldCodexRecord, readCodexUsage, type CodexUsageState } from './usage-reader.js';

@@ -25,6 +25,57 @@ const LAUNCHED_BY_AO = false;
  * @property {string[]} unsetEnv variables ao set only for OpenCode's start
  */
 
+
+/**
+ * @typedef {{ input: number, output: number, cacheRead: number, cost: number, model: string | null }} MessageUsage
+ */
+
+/**
+ * What each session's assistant messages have spent, as OpenCode reports them on `message.updated`
+ * (`tokens`, `cost`, `modelID`; several updates per message, the last one counts): kept per
+ * message in memory, summed only when a turn ends. No process, no file: a few map writes per event.
+ */
+function usageTally() {
+  /** @type {Map<string, Map<string, MessageUsage>>} */
+  const bySession = new Map();
+  /** @param {unknown} value */
+  const number = (value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+  return {
+    /** @param {any} info a `message.updated` event's message info, of any shape */
+    note(info) {
+      if (!info || info.role !== 'assistant' || !info.tokens || typeof info.sessionID !== 'string' || typeof info.id !== 'string') return;
+      let messages = bySession.get(info.sessionID);
+      if (!messages) bySession.set(info.sessionID, (messages = new Map()));
+      const cache = info.tokens.cache || {};
+      messages.set(info.id, {
+        // ao's input: everything sent uncached, cache writes included.
+        input: number(info.tokens.input) + number(cache.write),
+        output: number(info.tokens.output) + number(info.tokens.reasoning),
+        cacheRead: number(cache.read),
+        cost: number(info.cost),
+        model: typeof info.modelID === 'string' ? info.modelID : null,
+      });
+    },
+    /**
+     * @param {unknown} sessionID
+     * @param {Record<string, unknown>} payload
+     */
+    attach(sessionID, payload) {
+      const messages = typeof sessionID === 'string' ? bySession.get(sessionID) : undefined;
+      if (!messages || messages.size === 0) return;
+      /** @type {{ model: string | null, inputTokens: number, outputTokens: number, cacheReadTokens: number, costUsd: number }} */
+      const total = { model: null, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, costUsd: 0 };
+      for (const message of messages.values()) {
+        total.inputTokens += message.input;
+        total.outputTokens += message.output;
+        total.cacheReadTokens += message.cacheRead;
+        total.costUsd += message.cost;
+        if (message.model !== null) total.model = message.model;
+      }
+      payload.aoUsage = total;
+    },
+  };
+}
 /**
  * `report(type, sessionID, payload, dedupKey)`.
  * @typedef {(type: string, sessionID: unknown, payload: Record<string, unknown>, dedupKey?: string) => void} Report
@@ -93,6 +144,7 @@ export const AoPlugin = async (ctx, options) => {
   report('plugin.init', undefined, { type: 'plugin.init', properties: { directory: ctx && ctx.directory } });
   /** @type {Set<unknown>} */
   const subagentSessions = new Set();
+  const usage = usageTally();
   /** @param {unknown} value */
   const text = (value) => (typeof value === 'string' ? value.slice(0, 4096) : undefined);
   /** @param {any} input a tool hook's input: only its tool, session and call ids are sent */
@@ -117,9 +169,16 @@ export const AoPlugin = async (ctx, options) => {
           subagentSessions.add(info.id);
           return;
         }
+        if (event.type === 'message.updated') {
+          usage.note(info);
+          return;
+        }
         if (!BUS_EVENTS.has(event.type)) return;
         const status = event.type === 'session.status' && properties.status ? String(properties.status.type) : undefined;
-        report(event.type, properties.sessionID, markSubagent(properties.sessionID, { type: event.type, properties }), status === undefined ? undefined : `session.status:${status}`);
+        const payload = markSubagent(properties.sessionID, { type: event.type, properties });
+        // A turn's end carries what the session has spent so far (ao reads it then, docs/harnesses/opencode.md).
+        if (event.type === 'session.idle' || status === 'idle') usage.attach(properties.sessionID, payload);
+        report(event.type, properties.sessionID, payload, status === undefined ? undefined : `session.status:${status}`);
       } catch {
         // never into OpenCode
       }

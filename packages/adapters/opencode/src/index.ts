@@ -5,6 +5,7 @@ import { HARNESS_ID, opencodeHookInstaller } from './hook-installer.js';
 import { buildOpencodeLaunch } from './launch-command.js';
 import { OPENCODE_PERMISSION_KEYS } from './permission-keys.js';
 import { OPENCODE_VERSIONS } from './harness-versions.js';
+import { readOpenCodeUsage } from './usage-reader.js';
 
 export const opencodeAdapter: HarnessAdapter = {
   specificationVersion: ADAPTER_SPECIFICATION_VERSION,
@@ -26,6 +27,7 @@ export const opencodeAdapter: HarnessAdapter = {
   statusNotes: [
     'OpenCode ignores typed input for about 4 s after it starts: ao send waits for its input box first.',
   ],
+  readUsage: readOpenCodeUsage,
 };
 
 export default opencodeAdapter;
@@ -38,3 +40,4 @@ export { PLUGIN_MARKER, isAoPlugin, readPluginSettings, renderOpencodePlugin, sh
 export { OPENCODE_PERMISSION_KEYS } from './permission-keys.js';
 export { OPENCODE_BINARY } from './binary.js';
 export { OPENCODE_VERSIONS } from './harness-versions.js';
+export { readOpenCodeUsage } from './usage-reader.js';

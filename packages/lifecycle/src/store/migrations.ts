@@ -150,4 +150,12 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX notification_deliveries_due ON notification_deliveries (status, next_attempt_at);
   `,
+  // 5: what each session has spent (docs/store.md, "Usage"): the latest reading of its harness's
+  // usage (SessionUsage JSON) and where that reader stopped in the transcript (opaque JSON), both
+  // written together, only by a turn end's ingestion. Null until a turn has ended: rows of an older
+  // store simply have no usage yet.
+  `
+  ALTER TABLE sessions ADD COLUMN usage TEXT;
+  ALTER TABLE sessions ADD COLUMN usage_checkpoint TEXT;
+  `,
 ];

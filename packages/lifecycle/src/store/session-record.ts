@@ -1,8 +1,10 @@
-import type { ActivityState } from '@ao/activity-dispatch';
+import type { ActivityState, SessionUsage } from '@ao/activity-dispatch';
 import type { ReducibleSession } from '../session-state.js';
 import type { TerminationReason } from './event-names.js';
 import { parseExternalEventColumn, type StoredExternalEvent } from './external-event-column.js';
 import { parseOpenRequestColumn } from './open-request-column.js';
+import { parseUsageColumn } from './usage-column.js';
+import { parseJsonObjectColumn } from './json-column.js';
 
 /** A session as stored. Times are ms since the epoch. */
 export interface SessionRecord extends ReducibleSession {
@@ -28,6 +30,12 @@ export interface SessionRecord extends ReducibleSession {
    * leaves it as stored, so a session read before an append cannot undo it).
    */
   lastExternalEvent: StoredExternalEvent | null;
+  /**
+   * What the session has spent, as its harness last reported it (docs/store.md, "Usage"), and
+   * where that reader stopped. Written only by saveUsage, like lastExternalEvent.
+   */
+  usage: SessionUsage | null;
+  usageCheckpoint: Record<string, unknown> | null;
 }
 
 /** A sessions row as read (`SELECT *`). */
@@ -60,10 +68,12 @@ export interface SessionRow {
   last_transition_at: number | null;
   updated_at: number;
   last_external_event: string | null;
+  usage: string | null;
+  usage_checkpoint: string | null;
 }
 
 /** The columns saving a session writes: all but those with a writer of their own. */
-export type WrittenSessionRow = Omit<SessionRow, 'last_external_event'>;
+export type WrittenSessionRow = Omit<SessionRow, 'last_external_event' | 'usage' | 'usage_checkpoint'>;
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -104,6 +114,8 @@ export function rowToSession(row: SessionRow): SessionRecord {
     lastTransitionAt: row.last_transition_at,
     updatedAt: row.updated_at,
     lastExternalEvent: parseExternalEventColumn(row.last_external_event ?? null),
+    usage: parseUsageColumn(row.usage ?? null),
+    usageCheckpoint: parseJsonObjectColumn(row.usage_checkpoint ?? null),
   };
 }
 

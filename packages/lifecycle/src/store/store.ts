@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { ActivityState } from '@ao/activity-dispatch';
+import type { ActivityState, SessionUsage } from '@ao/activity-dispatch';
 import { openDatabase, type Db } from './open-store.js';
 import { storeErrorFrom } from './store-errors.js';
 import { rowToSession, sessionToRow, type SessionRecord, type SessionRow } from './session-record.js';
@@ -101,6 +101,13 @@ export class Store {
 
   saveSession(session: SessionRecord): void {
     this.statements.updateSession.run(sessionToRow(session));
+  }
+
+  /** A session's usage and its reader's checkpoint (docs/store.md, "Usage"): their only writer. */
+  saveUsage(sessionId: string, usage: SessionUsage, checkpoint: Record<string, unknown> | null): void {
+    this.db
+      .prepare('UPDATE sessions SET usage = ?, usage_checkpoint = ? WHERE id = ?')
+      .run(JSON.stringify(usage), checkpoint === null ? null : JSON.stringify(checkpoint), sessionId);
   }
 
   getSession(id: string): SessionRecord | undefined {

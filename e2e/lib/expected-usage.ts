@@ -1,0 +1,42 @@
+// What `usage` ao must show after a scenario: the mock model server reports MOCK_USAGE for every
+// response, so a session's totals are (responses the harness counts) × MOCK_USAGE, each harness
+// adding what it alone tells (docs/harnesses/<id>.md, "Usage").
+import { expect } from 'vitest';
+import { MOCK_USAGE } from '../mock-model-server.mjs';
+import { MOCK_MODEL_COST } from '../opencode-mock-config.mjs';
+import type { Scenario } from './scenario.js';
+
+/** Codex's context window for a model it does not know (0.169's `model_context_window` in the rollout). */
+const CODEX_CONTEXT_WINDOW = 258_400;
+
+/**
+ * The usage `ao status --json` must show once `responses` model responses of the conversation have
+ * ended. `model`: the one the harness asked the mock for last (the mock answers with the model it
+ * was asked for; Claude Code asks for its default model, the others for the configured `mock-model`).
+ */
+export function expectedUsage(harness: Scenario['harness'], responses: number, model: string): Record<string, unknown> {
+  const tokens = {
+    model,
+    inputTokens: responses * MOCK_USAGE.inputTokens,
+    outputTokens: responses * MOCK_USAGE.outputTokens,
+    cacheReadTokens: responses * MOCK_USAGE.cacheReadTokens,
+  };
+  if (harness === 'codex') {
+    // The last call's whole context (its input, cached or not, and its output) over the window.
+    const lastCall = MOCK_USAGE.inputTokens + MOCK_USAGE.cacheReadTokens + MOCK_USAGE.outputTokens;
+    return { ...tokens, contextPercent: Math.round((lastCall / CODEX_CONTEXT_WINDOW) * 1000) / 10 };
+  }
+  if (harness === 'opencode') {
+    const perResponse =
+      (MOCK_USAGE.inputTokens * MOCK_MODEL_COST.input + MOCK_USAGE.outputTokens * MOCK_MODEL_COST.output + MOCK_USAGE.cacheReadTokens * MOCK_MODEL_COST.cache_read) / 1e6;
+    return { ...tokens, costUsd: expect.closeTo(responses * perResponse, 9) };
+  }
+  return tokens;
+}
+
+/** Asserts the session's usage is exactly what `responses` responses make. */
+export async function expectUsage(s: Scenario, responses: number): Promise<void> {
+  const asked = s.mock.requests.filter((request) => request.decision !== 'title' && typeof request.body?.model === 'string');
+  const model = asked.at(-1)?.body.model as string;
+  expect((await s.status()).usage).toEqual(expectedUsage(s.harness, responses, model));
+}
