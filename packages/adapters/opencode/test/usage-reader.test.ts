@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fakeAo, tempDir } from '@ao/registry/conformance';
+import { fakeAo, tempDir } from '@ao/adapter-kit/conformance';
 import { readOpenCodeUsage, shippedPluginPath } from '../src/index.js';
 
 /**
