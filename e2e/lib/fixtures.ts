@@ -12,6 +12,7 @@ const VERSION_KEYS: Record<string, string> = {
   'claude-code': '@anthropic-ai/claude-code',
   codex: '@openai/codex',
   opencode: 'opencode-ai',
+  'qwen-code': '@qwen-code/qwen-code',
 };
 
 /** Events ao writes itself (not the harness): not part of a harness fixture. */
@@ -136,6 +137,9 @@ export function normalize<T>(value: T, maps: Map<string, Map<string, string>> = 
     [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g, () => 'Thu, 01 Jan 2026 00:00:00 GMT'],
     [/\/sessions\/\d{4}\/\d{2}\/\d{2}\//g, () => '/sessions/2026/01/01/'],
     [/\bWall time: \d+(\.\d+)? seconds\b/g, () => 'Wall time: 0.0 seconds'],
+    // Qwen Code's tool call ids (toolu_<epoch ms>_<random>) and its shell's process group.
+    [/\btoolu_\d{13}_[0-9a-z]+\b/g, (m) => standIn('qwen-toolu', m, (n) => `toolu_e2e_${n}`)],
+    [/\bProcess Group PGID: \d+/g, () => 'Process Group PGID: 0'],
   ];
   const visit = (node: unknown, key: string | undefined): unknown => {
     if (typeof node === 'string') {
