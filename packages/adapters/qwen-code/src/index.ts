@@ -27,7 +27,7 @@ export default qwenCodeAdapter;
 export { qwenCodeDerivationTable, deriveQwenCode } from './derivation-table.js';
 export { HOOK_TIMEOUT_SECONDS, QWEN_HOOK_EVENTS, type QwenHookName } from './hook-events.js';
 export { qwenCodeHookInstaller, settingsPath as qwenProjectSettingsPath } from './hook-installer.js';
-export { OFFLINE_SETTINGS, SYSTEM_SETTINGS_ENV, buildQwenCodeLaunch } from './launch-command.js';
+export { OFFLINE_SETTINGS, SYSTEM_SETTINGS_ENV, buildQwenCodeLaunch, helperFiredHookCommand } from './launch-command.js';
 export { aoHooksBlock, inventoryAoHooks, mergeAoHooks, removeAoHooks } from './settings-hooks.js';
 export { QWEN_PERMISSION_KEYS } from './permission-keys.js';
 export { readQwenUsage } from './usage-reader.js';

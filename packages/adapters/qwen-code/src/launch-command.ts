@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { LaunchCommand, LaunchOptions } from '@ao/registry';
+import { type LaunchCommand, type LaunchOptions, shellQuote } from '@ao/registry';
+import { HARNESS_ID } from './hook-events.js';
 import { aoHooksBlock } from './settings-hooks.js';
 
 /** The environment variable naming Qwen's system settings file (any owner, any folder, on 0.24.4). */
@@ -38,7 +39,9 @@ const APPROVAL_MODE_ARGS = /^(--approval-mode(=.*)?|-y|--yolo(=.*)?)$/;
  */
 export function buildQwenCodeLaunch(options: LaunchOptions): LaunchCommand {
   const settingsFile = join(options.launchDir, 'qwen-system-settings.json');
-  const settings = { hooks: aoHooksBlock(options.aoCommand), ...OFFLINE_SETTINGS };
+  const hooks = aoHooksBlock(options.aoCommand);
+  hooks.StopFailure = [{ hooks: [{ ...hooks.StopFailure![0]!.hooks[0]!, command: helperFiredHookCommand(options.aoCommand, 'stop-failure') }] }];
+  const settings = { hooks, ...OFFLINE_SETTINGS };
   const extra = options.extraArgs ?? [];
   const args = [...(extra.some((arg) => APPROVAL_MODE_ARGS.test(arg)) ? [] : ['--approval-mode', 'default']), ...extra];
   if (options.prompt !== undefined && options.prompt !== '') args.push(`--prompt-interactive=${options.prompt}`);
@@ -48,4 +51,18 @@ export function buildQwenCodeLaunch(options: LaunchOptions): LaunchCommand {
     env: { [SYSTEM_SETTINGS_ENV]: settingsFile },
     files: [{ path: settingsFile, content: `${JSON.stringify(settings, null, 2)}\n`, mode: 0o600 }],
   };
+}
+
+/**
+ * The command of a hook Qwen runs through a helper process. Qwen 0.24.4 runs StopFailure hooks (also
+ * MessageDisplay and SessionDelete, which ao does not install) from a detached supervisor,
+ * `node --input-type=commonjs --eval …`, so that they survive Qwen's exit; the hook's nearest
+ * non-shell ancestor is then that helper, not the Qwen process whose hooks ao saw first, and ao
+ * would take the signal for one of a nested agent and drop it (docs/signal-path.md). This command
+ * names its session as an argument instead, from the AO_SESSION_ID it inherited, and hides the
+ * variable from ao, which reads the firing process only for a session named by the environment.
+ * The cost: a nested Qwen's StopFailure would not be told apart (docs/harnesses/qwen-code.md).
+ */
+export function helperFiredHookCommand(aoCommand: string, event: 'stop-failure'): string {
+  return `AO_SESSION_ID= ${shellQuote(aoCommand)} hooks ${HARNESS_ID} ${event} --session "$AO_SESSION_ID"`;
 }

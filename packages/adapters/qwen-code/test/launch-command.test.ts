@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hookCommand } from '@ao/registry';
-import { fakeAo, runUnderBash } from '@ao/registry/conformance';
+import { fakeAo, runUnderBash, tempDir } from '@ao/registry/conformance';
 import { describe, expect, it } from 'vitest';
-import { OFFLINE_SETTINGS, QWEN_HOOK_EVENTS, qwenCodeAdapter } from '../src/index.js';
+import { OFFLINE_SETTINGS, QWEN_HOOK_EVENTS, helperFiredHookCommand, qwenCodeAdapter } from '../src/index.js';
 
 const options = {
   cwd: '/home/user/project',
@@ -24,9 +27,10 @@ describe('Qwen Code launch', () => {
     expect(settings).toMatchObject({ telemetry: { enabled: false }, privacy: { usageStatisticsEnabled: false }, general: { enableAutoUpdate: false } });
     expect(Object.keys(settings.hooks)).toEqual(QWEN_HOOK_EVENTS.map(({ native }) => native));
     for (const { native, event } of QWEN_HOOK_EVENTS) {
-      // no --session: the session host's AO_SESSION_ID reaches the hooks through the environment;
-      // Qwen's timeout is in seconds
-      expect(settings.hooks[native]).toEqual([{ hooks: [{ type: 'command', command: hookCommand(options.aoCommand, 'qwen-code', event), timeout: 10 }] }]);
+      // no --session: the session host's AO_SESSION_ID reaches the hooks through the environment
+      // (but StopFailure, run by a helper process: below); Qwen's timeout is in seconds
+      const command = native === 'StopFailure' ? helperFiredHookCommand(options.aoCommand, 'stop-failure') : hookCommand(options.aoCommand, 'qwen-code', event);
+      expect(settings.hooks[native]).toEqual([{ hooks: [{ type: 'command', command, timeout: 10 }] }]);
     }
   });
 
@@ -45,5 +49,17 @@ describe('Qwen Code launch', () => {
     const launch = qwenCodeAdapter.buildLaunch({ ...options, aoCommand: ao.aoCommand });
     runUnderBash(JSON.parse(launch.files[0]!.content).hooks.PostToolBatch[0].hooks[0].command, ao.log, '{}');
     expect(ao.calls()[0]!.argv).toEqual(['hooks', 'qwen-code', 'post-tool-batch']);
+  });
+
+  it('StopFailure, which Qwen runs from a helper process, names its session as an argument and hides AO_SESSION_ID from ao', () => {
+    const dir = tempDir('ao-qwen-launch-');
+    const aoCommand = join(dir, 'bin dir $x', 'ao');
+    const log = join(dir, 'calls.jsonl');
+    mkdirSync(join(dir, 'bin dir $x'));
+    writeFileSync(aoCommand, `#!${process.execPath}\nrequire('fs').appendFileSync(${JSON.stringify(log)}, JSON.stringify({ argv: process.argv.slice(2), env: process.env.AO_SESSION_ID ?? null }));\n`, { mode: 0o755 });
+    const launch = qwenCodeAdapter.buildLaunch({ ...options, aoCommand });
+    const command = JSON.parse(launch.files[0]!.content).hooks.StopFailure[0].hooks[0].command;
+    execFileSync('bash', ['-c', command], { env: { ...process.env, AO_SESSION_ID: 'sess-42' }, input: '{}' });
+    expect(JSON.parse(readFileSync(log, 'utf8'))).toEqual({ argv: ['hooks', 'qwen-code', 'stop-failure', '--session', 'sess-42'], env: '' });
   });
 });
