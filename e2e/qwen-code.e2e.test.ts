@@ -76,6 +76,8 @@ describe('Qwen Code under ao spawn', () => {
     'permission-denied',
     {
       fixture: 'permission-denied',
+      // Two turns and a TUI that takes ~40 s to start on a loaded 2-core machine: a hang guard, not a timing assertion.
+      timeoutMs: 240_000,
       description: 'TUI, approval mode default: the shell call opens the permission dialog; ao denies it (Esc). Qwen reports the refused call in PostToolBatch (status cancelled), then Notification idle_prompt; then a new prompt.',
     },
     thenIdlePrompt(async (s) => {
