@@ -8,6 +8,7 @@
 //                                            POST /v1/messages  (?beta=true)
 //   Codex CLI    OpenAI Responses, SSE       POST /v1/responses
 //   OpenCode     OpenAI Chat Completions     POST /v1/chat/completions (stream: true, or plain JSON)
+//   Qwen Code    OpenAI Chat Completions     the same route; its tool names and background calls: mock-qwen-api.mjs
 //
 // Behaviour is scripted by the text of the LAST user message of each request (scenario "auto"):
 //   * the last input item is a tool result            -> final text reply, turn ends
@@ -48,6 +49,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isQwenRequest, isQwenTurn, qwenToolFunction } from "./mock-qwen-api.mjs";
 
 export const TOOL_COMMAND = "touch mock_tool_ran.txt";
 // The slow tool runs until the test has seen it in flight and creates mock_tool_release (at most
@@ -178,7 +180,7 @@ function route(req, res, url, body, entry, ctx) {
   }
   if (req.method === "POST" && /\/v1\/messages$/.test(p)) return anthropic(res, body, entry, ctx);
   if (req.method === "POST" && /\/v1\/responses$/.test(p)) return responses(req, res, body, entry, ctx);
-  if (req.method === "POST" && /\/v1\/chat\/completions$/.test(p)) return chat(res, body, entry, ctx);
+  if (req.method === "POST" && /\/v1\/chat\/completions$/.test(p)) return chat(res, body, entry, ctx, req.headers);
   entry.decision = "not-found";
   sendJson(res, 404, { error: { message: `mock: no route for ${req.method} ${p}` } });
 }
@@ -450,14 +452,16 @@ function responses(req, res, body, entry, ctx) {
 // ---------------------------------------------------------------------------------------------
 // OpenAI Chat Completions (OpenCode via @ai-sdk/openai-compatible)
 
-function chat(res, body, entry, ctx) {
+function chat(res, body, entry, ctx, headers) {
+  const qwen = isQwenRequest(headers);
   const messages = Array.isArray(body?.messages) ? body.messages : [];
   const last = messages[messages.length - 1];
   const afterTool = last?.role === "tool";
   const lastUser = [...messages].reverse().find((m) => m.role === "user");
   const text = textOf(lastUser?.content);
   const hasTools = Array.isArray(body?.tools) && body.tools.length > 0;
-  const d = decide({ hasTools, afterTool, text }, ctx);
+  // Qwen's background calls (memory extraction, suggestions) get plain text: mock-qwen-api.mjs.
+  const d = qwen && !afterTool && !isQwenTurn(body) ? "background" : decide({ hasTools, afterTool, text }, ctx);
   entry.decision = d;
   const model = body?.model ?? "mock-model";
 
@@ -485,8 +489,9 @@ function chat(res, body, entry, ctx) {
     index: 0,
     id: `call_mock_${n}`,
     type: "function",
-    function:
-      d === "ask"
+    function: qwen
+      ? qwenToolFunction(d, toolCommand(text), QUESTION)
+      : d === "ask"
         ? { name: "question", arguments: JSON.stringify({ questions: [QUESTION] }) }
         : { name: "bash", arguments: JSON.stringify({ command: toolCommand(text), description: "Mock tool call" }) },
   };

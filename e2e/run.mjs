@@ -14,13 +14,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { install, readPins, REPO_ROOT } from "./harness-cache.mjs";
 import { compareHarness, renderReport } from "./lib/drift.mjs";
+import { harnessOfPackage } from "./lib/harness-packages.mjs";
 
 /** Which adapter (packages/adapters/<id>) records each pinned package's fixtures. */
-const HARNESS_OF_PACKAGE = {
-  "@anthropic-ai/claude-code": "claude-code",
-  "@openai/codex": "codex",
-  "opencode-ai": "opencode",
-};
 
 const LATEST_DIR = path.join(REPO_ROOT, ".cache", "e2e-latest");
 const log = (line) => process.stderr.write(`[test:e2e] ${line}\n`);
@@ -59,7 +55,7 @@ const readJsonl = (file) =>
 /** Each harness's latest records next to the committed fixtures they are compared with. */
 function collect(pinned, latest, recordsDir) {
   const results = [];
-  for (const [name, harness] of Object.entries(HARNESS_OF_PACKAGE)) {
+  for (const [name, harness] of Object.entries(harnessOfPackage())) {
     if (!(name in pinned)) continue;
     const dir = path.join(recordsDir, harness);
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];

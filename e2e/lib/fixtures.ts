@@ -9,12 +9,15 @@ import { REPO_ROOT } from './ao.js';
 import type { Scenario } from './scenario.js';
 // @ts-expect-error plain ESM helper without types
 import { readPins } from '../harness-cache.mjs';
+import { harnessOfPackage } from './harness-packages.mjs';
 
-const VERSION_KEYS: Record<string, string> = {
-  'claude-code': '@anthropic-ai/claude-code',
-  codex: '@openai/codex',
-  opencode: 'opencode-ai',
-};
+
+/** The npm package of a harness, as its adapter names it. */
+function packageOfHarness(harness: string): string {
+  const name = Object.entries(harnessOfPackage()).find(([, id]) => id === harness)?.[0];
+  if (!name) throw new Error(`no adapter names the npm package of ${harness}`);
+  return name;
+}
 
 /** Events ao writes itself (not the harness): not part of a harness fixture. */
 const AO_OWN_EVENTS = new Set(['process-exited', 'permission-answered', 'turn-ended']);
@@ -74,7 +77,7 @@ export function fixtureOf(s: Scenario, name: string, description: string, states
     .map((signal) => ({ nativeEvent: nativeEventOf(s.harness, signal.event, signal.payload), event: signal.event, payload: signal.payload }));
   return {
     harness: s.harness,
-    harnessVersion: (readPins() as Record<string, string>)[VERSION_KEYS[s.harness]!],
+    harnessVersion: (readPins() as Record<string, string>)[packageOfHarness(s.harness)],
     scenario: `e2e-${name}`,
     description,
     recordedBy: `e2e/${s.harness}.e2e.test.ts (ao spawn; the payloads ao's hooks received)`,
@@ -153,6 +156,9 @@ export function normalize<T>(value: T, maps: Map<string, Map<string, string>> = 
     [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g, () => 'Thu, 01 Jan 2026 00:00:00 GMT'],
     [/\/sessions\/\d{4}\/\d{2}\/\d{2}\//g, () => '/sessions/2026/01/01/'],
     [/\bWall time: \d+(\.\d+)? seconds\b/g, () => 'Wall time: 0.0 seconds'],
+    // Qwen Code's tool call ids (toolu_<epoch ms>_<random>) and its shell's process group.
+    [/\btoolu_\d{13}_[0-9a-z]+\b/g, (m) => standIn('qwen-toolu', m, (n) => `toolu_e2e_${n}`)],
+    [/\bProcess Group PGID: \d+/g, () => 'Process Group PGID: 0'],
   ];
   const visit = (node: unknown, key: string | undefined): unknown => {
     if (typeof node === 'string') {

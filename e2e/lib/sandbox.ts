@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { opencodeMockConfig } from '../opencode-mock-config.mjs';
 
-export type HarnessId = 'claude-code' | 'codex' | 'opencode';
+export type HarnessId = 'claude-code' | 'codex' | 'opencode' | 'qwen-code';
 
 export interface Sandbox {
   root: string;
@@ -76,6 +76,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   if (options.harness === 'claude-code') configureClaude(home, proj, tmp, options.mockUrl, env);
   if (options.harness === 'codex') configureCodex(home, proj, options.mockUrl, env);
   if (options.harness === 'opencode') configureOpencode(home, options.mockUrl, options.opencodePermission, env);
+  if (options.harness === 'qwen-code') configureQwen(options.mockUrl, env);
   return { root, home, proj, tmp, aoHome, env };
 }
 
@@ -142,4 +143,10 @@ function configureOpencode(home: string, mockUrl: string, permission: Record<str
   const config: Record<string, unknown> = opencodeMockConfig(mockUrl);
   if (permission) config.permission = permission;
   writeFileSync(join(dir, 'opencode.json'), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+function configureQwen(mockUrl: string, env: Record<string, string>): void {
+  // The three select Qwen's OpenAI auth type: no settings file, no login dialog. Nothing is written
+  // into ~/.qwen; ao's launch adds its hooks and the offline switches (docs/harnesses/qwen-code.md).
+  Object.assign(env, { OPENAI_BASE_URL: `${mockUrl}/v1`, OPENAI_API_KEY: 'mock-key', OPENAI_MODEL: 'mock-model' });
 }

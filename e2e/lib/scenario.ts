@@ -354,6 +354,7 @@ export const READY_PROMPT: Record<HarnessId, RegExp> = {
   'claude-code': /❯/,
   codex: /›/,
   opencode: /Ask anything|ctrl\+p commands/,
+  'qwen-code': /Type your message/,
 };
 
 /**
@@ -371,6 +372,7 @@ const PERMISSION_KEYS: Record<HarnessId, { approve: string[]; deny: string[] }> 
   'claude-code': { approve: ['1'], deny: ['\u001b'] },
   codex: { approve: ['y'], deny: ['\u001b'] },
   opencode: { approve: ['\r'], deny: ['\u001b[C', '\u001b[C', '\r'] },
+  'qwen-code': { approve: ['1'], deny: ['\u001b'] },
 };
 
 let permissionCommands: boolean | undefined;
