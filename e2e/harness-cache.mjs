@@ -4,7 +4,7 @@
 // between runs:
 //
 //   ${AO_HARNESS_CACHE:-$HOME/.cache/ao-e2e-harnesses}/<platform>-<arch>-<hash of the pins>/
-//       node_modules/.bin/{claude,codex,opencode}
+//       node_modules/.bin/{claude,codex,opencode,gemini}
 //       .ao-harnesses.json            written last: the install is complete and matches the pins
 //
 // Changing a pin changes the key, so the next run installs the new set beside the old one (which is
@@ -60,7 +60,7 @@ export function checkInstall(dir, pins = readPins()) {
     }
     if (installed !== version) problems.push(`${name} is ${installed} in ${dir}, pinned ${version}`);
   }
-  for (const bin of ["claude", "codex", "opencode"]) {
+  for (const bin of ["claude", "codex", "opencode", "gemini"]) {
     if (!fs.existsSync(path.join(dir, "node_modules", ".bin", bin))) problems.push(`node_modules/.bin/${bin} is missing in ${dir}`);
   }
   return problems;

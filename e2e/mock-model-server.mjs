@@ -8,6 +8,8 @@
 //                                            POST /v1/messages  (?beta=true)
 //   Codex CLI    OpenAI Responses, SSE       POST /v1/responses
 //   OpenCode     OpenAI Chat Completions     POST /v1/chat/completions (stream: true, or plain JSON)
+//   Gemini CLI   Gemini API                  POST /v1beta/models/<model>:streamGenerateContent|generateContent
+//                                            (mock-gemini-api.mjs)
 //
 // Behaviour is scripted by the text of the LAST user message of each request (scenario "auto"):
 //   * the last input item is a tool result            -> final text reply, turn ends
@@ -17,7 +19,7 @@
 //                                                        client goes away (a turn stuck on the model)
 //   * text contains MOCK_ASK                          -> the harness's ask-the-user tool: Claude
 //                                                        AskUserQuestion, Codex request_user_input, OpenCode
-//                                                        question (one question, options "Red" and "Blue")
+//                                                        question, Gemini ask_user (one question, options "Red" and "Blue")
 //   * text contains MOCK_TOOL                         -> a shell tool call `touch mock_tool_ran.txt`
 //                                                        (Claude: Bash, Codex: exec_command, OpenCode: bash);
 //                                                        with MOCK_SLOW it first waits for mock_tool_release;
@@ -48,6 +50,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { gemini, isGeminiRequest } from "./mock-gemini-api.mjs";
 
 export const TOOL_COMMAND = "touch mock_tool_ran.txt";
 // The slow tool runs until the test has seen it in flight and creates mock_tool_release (at most
@@ -174,6 +177,7 @@ function route(req, res, url, body, entry, ctx) {
   if (req.method === "POST" && /\/v1\/messages$/.test(p)) return anthropic(res, body, entry, ctx);
   if (req.method === "POST" && /\/v1\/responses$/.test(p)) return responses(req, res, body, entry, ctx);
   if (req.method === "POST" && /\/v1\/chat\/completions$/.test(p)) return chat(res, body, entry, ctx);
+  if (isGeminiRequest(req, url)) return gemini(req, res, url, body, entry, ctx, GEMINI_HELPERS);
   entry.decision = "not-found";
   sendJson(res, 404, { error: { message: `mock: no route for ${req.method} ${p}` } });
 }
@@ -218,6 +222,9 @@ const toolCommand = (text) => {
   const command = text.includes("MOCK_SLOW") ? SLOW_TOOL_COMMAND : TOOL_COMMAND;
   return text.includes("MOCK_ENV") ? command.replace(/touch /, "env > mock_tool_env.txt && touch ") : command;
 };
+
+// What the Gemini shape (mock-gemini-api.mjs) shares with the others.
+const GEMINI_HELPERS = { decide, failStatus, hold, toolCommand, sendJson, startSse, QUESTION, REPLY_TEXT, AFTER_TOOL_TEXT, TITLE_TEXT, FAIL_MESSAGE };
 
 function sendJson(res, status, obj) {
   res.writeHead(status, { "content-type": "application/json" });

@@ -1,0 +1,33 @@
+import type { HarnessAdapter } from '@ao/registry';
+import { deriveGeminiCli } from './derivation-table.js';
+import { GEMINI_HOOK_EVENTS, HARNESS_ID } from './hook-events.js';
+import { geminiCliHookInstaller } from './hook-installer.js';
+import { buildGeminiCliLaunch } from './launch-command.js';
+import { GEMINI_PERMISSION_KEYS } from './permission-keys.js';
+
+export const geminiCliAdapter: HarnessAdapter = {
+  id: HARNESS_ID,
+  displayName: 'Gemini CLI',
+  aliases: ['gemini'],
+  binary: 'gemini',
+  hookCapable: true,
+  // SessionStart fires as the TUI starts, before any prompt.
+  signalsAtStartup: true,
+  hooks: geminiCliHookInstaller,
+  derive: deriveGeminiCli,
+  eventAliases: Object.fromEntries(GEMINI_HOOK_EVENTS.map(({ native, event }) => [native, event])),
+  buildLaunch: (options) => buildGeminiCliLaunch(options),
+  permissionKeys: GEMINI_PERMISSION_KEYS,
+  // The TUI's input box placeholder (0.61.0): drawn once it takes input.
+  inputReadyPattern: /Type your message/,
+};
+
+export default geminiCliAdapter;
+export { geminiCliDerivationTable, deriveGeminiCli } from './derivation-table.js';
+export { GEMINI_HOOK_EVENTS, HOOK_TIMEOUT_MS } from './hook-events.js';
+export { geminiCliHookInstaller } from './hook-installer.js';
+export { buildGeminiCliLaunch, geminiHomeOf } from './launch-command.js';
+export { readUserSettings, userGeminiDir, userGeminiEntries } from './gemini-home.js';
+export { OFFLINE_SWITCHES, aoHookGroups, withAoLayer } from './settings-layer.js';
+export { GEMINI_PERMISSION_KEYS } from './permission-keys.js';
+export { CHAT_RECORDING_MAX_BYTES, readGeminiUsage, usageFromChatRecording, type GeminiSessionUsage } from './usage-reader.js';
