@@ -9,6 +9,12 @@
 // MOCK_TOOL (run_shell_command), MOCK_SLOW, MOCK_ENV, MOCK_ASK (ask_user), MOCK_HANG, MOCK_FAIL.
 // Every answer reports MOCK_USAGE in `usageMetadata`.
 
+/**
+ * Gemini CLI refuses a shell command holding a command substitution (`$(seq 600)` in the shared
+ * slow command): its slow tool waits for the same release file (at most 120 s) without one.
+ */
+export const GEMINI_SLOW_TOOL_COMMAND = "timeout 120 sh -c 'until [ -e mock_tool_release ]; do sleep 0.2; done'; touch mock_tool_ran.txt";
+
 /** The usage numbers every model response of every API shape reports. */
 export const MOCK_USAGE = { inputTokens: 1234, outputTokens: 56, cacheReadTokens: 7 };
 
@@ -58,7 +64,7 @@ export function gemini(req, res, url, body, entry, ctx, helpers) {
 
   const parts =
     d === "tool"
-      ? [{ functionCall: { name: "run_shell_command", args: { command: helpers.toolCommand(text), description: "Mock tool call" } } }]
+      ? [{ functionCall: { name: "run_shell_command", args: { command: shellCommand(text, helpers), description: "Mock tool call" } } }]
       : d === "ask"
         ? [{ functionCall: { name: "ask_user", args: { questions: [{ ...helpers.QUESTION, type: "choice", multiSelect: false }] } } }]
         : [{ text: d === "title" ? helpers.TITLE_TEXT : d === "after-tool" ? helpers.AFTER_TOOL_TEXT : helpers.REPLY_TEXT }];
@@ -70,6 +76,11 @@ export function gemini(req, res, url, body, entry, ctx, helpers) {
   helpers.startSse(res);
   res.write(`data: ${JSON.stringify(answer)}\r\n\r\n`);
   res.end();
+}
+
+function shellCommand(text, helpers) {
+  const command = helpers.toolCommand(text);
+  return command === helpers.SLOW_TOOL_COMMAND ? GEMINI_SLOW_TOOL_COMMAND : command;
 }
 
 function response(model, parts, finishReason) {

@@ -224,7 +224,7 @@ const toolCommand = (text) => {
 };
 
 // What the Gemini shape (mock-gemini-api.mjs) shares with the others.
-const GEMINI_HELPERS = { decide, failStatus, hold, toolCommand, sendJson, startSse, QUESTION, REPLY_TEXT, AFTER_TOOL_TEXT, TITLE_TEXT, FAIL_MESSAGE };
+const GEMINI_HELPERS = { decide, failStatus, hold, toolCommand, sendJson, startSse, SLOW_TOOL_COMMAND, QUESTION, REPLY_TEXT, AFTER_TOOL_TEXT, TITLE_TEXT, FAIL_MESSAGE };
 
 function sendJson(res, status, obj) {
   res.writeHead(status, { "content-type": "application/json" });
