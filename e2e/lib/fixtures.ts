@@ -12,6 +12,7 @@ const VERSION_KEYS: Record<string, string> = {
   'claude-code': '@anthropic-ai/claude-code',
   codex: '@openai/codex',
   opencode: 'opencode-ai',
+  'gemini-cli': '@google/gemini-cli',
 };
 
 /** Events ao writes itself (not the harness): not part of a harness fixture. */
@@ -135,7 +136,11 @@ export function normalize<T>(value: T, maps: Map<string, Map<string, string>> = 
     [/\b\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\b/g, () => '2026-01-01T00-00-00'],
     [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g, () => 'Thu, 01 Jan 2026 00:00:00 GMT'],
     [/\/sessions\/\d{4}\/\d{2}\/\d{2}\//g, () => '/sessions/2026/01/01/'],
+    // Gemini CLI's chat recording (session-<date>T<hh>-<mm>-<8 hex of its session id>.jsonl), in ao's launch dir.
+    [/\bsession-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-([0-9a-f]{8})\b/g, (_m, short) => `session-2026-01-01T00-00-${standIn('gemini-chat', short, (n) => hex(n, 8))}`],
+    [/\/sessions\/[0-9a-z]{10}\/launch\//g, () => '/sessions/e2esession/launch/'],
     [/\bWall time: \d+(\.\d+)? seconds\b/g, () => 'Wall time: 0.0 seconds'],
+    [/\bProcess Group PGID: \d+/g, () => 'Process Group PGID: 0'], // Gemini's shell tool output
   ];
   const visit = (node: unknown, key: string | undefined): unknown => {
     if (typeof node === 'string') {

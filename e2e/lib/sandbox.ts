@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { opencodeMockConfig } from '../opencode-mock-config.mjs';
 
-export type HarnessId = 'claude-code' | 'codex' | 'opencode';
+export type HarnessId = 'claude-code' | 'codex' | 'opencode' | 'gemini-cli';
 
 export interface Sandbox {
   root: string;
@@ -76,6 +76,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   if (options.harness === 'claude-code') configureClaude(home, proj, tmp, options.mockUrl, env);
   if (options.harness === 'codex') configureCodex(home, proj, options.mockUrl, env);
   if (options.harness === 'opencode') configureOpencode(home, options.mockUrl, options.opencodePermission, env);
+  if (options.harness === 'gemini-cli') configureGemini(home, options.mockUrl, env);
   return { root, home, proj, tmp, aoHome, env };
 }
 
@@ -136,4 +137,16 @@ function configureOpencode(home: string, mockUrl: string, permission: Record<str
   const config: Record<string, unknown> = opencodeMockConfig(mockUrl);
   if (permission) config.permission = permission;
   writeFileSync(join(dir, 'opencode.json'), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/**
+ * Gemini CLI: a user whose ~/.gemini/settings.json chose API-key auth (with a custom base URL
+ * Gemini otherwise picks an auth type the TUI answers with a login dialog). The offline switches
+ * and the hooks are ao's layer (packages/adapters/gemini-cli), not the user's.
+ */
+function configureGemini(home: string, mockUrl: string, env: Record<string, string>): void {
+  const dir = join(home, '.gemini');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), `${JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }, null, 2)}\n`);
+  Object.assign(env, { GOOGLE_GEMINI_BASE_URL: mockUrl, GEMINI_API_KEY: 'mock-key' });
 }

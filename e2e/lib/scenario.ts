@@ -351,6 +351,7 @@ export const READY_PROMPT: Record<HarnessId, RegExp> = {
   'claude-code': /❯/,
   codex: /›/,
   opencode: /Ask anything|ctrl\+p commands/,
+  'gemini-cli': /Type your message/,
 };
 
 /**
@@ -368,6 +369,7 @@ const PERMISSION_KEYS: Record<HarnessId, { approve: string[]; deny: string[] }> 
   'claude-code': { approve: ['1'], deny: ['\u001b'] },
   codex: { approve: ['y'], deny: ['\u001b'] },
   opencode: { approve: ['\r'], deny: ['\u001b[C', '\u001b[C', '\r'] },
+  'gemini-cli': { approve: ['\r'], deny: ['\u001b'] },
 };
 
 let permissionCommands: boolean | undefined;
