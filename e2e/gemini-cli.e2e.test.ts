@@ -20,10 +20,30 @@ function userGeminiDirSnapshot(s: Scenario): Record<string, string> {
   return out;
 }
 
+/** The pids whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // pid (comm) state ppid …: the comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
 describe('Gemini CLI under ao spawn', () => {
   scenario(H, 'plain-turn', { fixture: 'plain-turn', description: 'TUI under ao spawn: `ao send hi`, one plain text turn.' }, async (s) => {
     const before = userGeminiDirSnapshot(s);
     await plainTurn(s);
+    // The process ao supervises and signals is Gemini itself, not a parent that relaunched it as a
+    // child (which ignores SIGTERM and whose SIGKILL would leave Gemini running).
+    const relaunched = childrenOf(s.pid).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('gemini'));
+    expect(relaunched, 'gemini children of the agent process').toEqual([]);
     // Wired through the launch only: the project and the user's ~/.gemini are untouched.
     expect(userGeminiDirSnapshot(s)).toEqual(before);
     expect(existsSync(join(s.sb.proj, '.gemini'))).toBe(false);

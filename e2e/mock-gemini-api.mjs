@@ -41,7 +41,10 @@ export function gemini(req, res, url, body, entry, ctx, helpers) {
   const lastParts = Array.isArray(last?.parts) ? last.parts : [];
   const afterTool = lastParts.some((part) => part && typeof part === "object" && "functionResponse" in part);
   const lastUser = [...contents].reverse().find((c) => c?.role === "user" && Array.isArray(c.parts) && c.parts.some((p) => typeof p?.text === "string"));
-  const text = (lastUser?.parts ?? []).map((p) => (typeof p?.text === "string" ? p.text : "")).join("\n");
+  // The latest prompt is the last text part: Gemini sends the session context and the prompt as
+  // parts of one user message, and after a denied tool call it drops the call and appends the next
+  // prompt to the same message.
+  const text = [...(lastUser?.parts ?? [])].reverse().find((p) => typeof p?.text === "string")?.text ?? "";
   const schema = body?.generationConfig?.responseJsonSchema ?? body?.generationConfig?.responseSchema;
 
   if (method === "generateContent" && schema) {

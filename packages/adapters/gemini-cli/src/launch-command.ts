@@ -19,6 +19,11 @@ export const geminiHomeOf = (launchDir: string) => join(launchDir, 'gemini-home'
  * those files where they are. Folder trust is accepted for this launch only
  * (`GEMINI_CLI_TRUST_WORKSPACE`, what `--skip-trust` sets): in an untrusted folder no hook runs.
  *
+ * `GEMINI_CLI_NO_RELAUNCH`: otherwise `gemini` starts the real CLI as a child process (for a
+ * bigger heap) and ignores SIGTERM itself, so the process ao supervises and signals is not
+ * Gemini: `ao kill`'s SIGTERM would not reach it, and a SIGKILL would leave the child running on
+ * the terminal until it hangs up.
+ *
  * The prompt goes through `--prompt-interactive` ("execute the provided prompt and continue in
  * interactive mode") as one `--prompt-interactive=<text>` word, so text starting with "-" stays
  * the prompt. `env` is the environment the user runs ao with (where their Gemini home is).
@@ -37,7 +42,7 @@ export function buildGeminiCliLaunch(options: LaunchOptions, env: Readonly<Recor
   return {
     command: options.binaryPath ?? 'gemini',
     args,
-    env: { GEMINI_CLI_HOME: home, GEMINI_CLI_TRUST_WORKSPACE: 'true' },
+    env: { GEMINI_CLI_HOME: home, GEMINI_CLI_TRUST_WORKSPACE: 'true', GEMINI_CLI_NO_RELAUNCH: 'true' },
     files,
   };
 }

@@ -35,10 +35,10 @@ function launch(env: Record<string, string>) {
 }
 
 describe('Gemini CLI launch: a per-launch Gemini home, the user\'s own files linked, never copied or written', () => {
-  it("runs gemini with GEMINI_CLI_HOME in the launch dir, trust for this launch, the prompt as one --prompt-interactive word", () => {
+  it("runs gemini with GEMINI_CLI_HOME in the launch dir, trust for this launch, in one process, the prompt as one --prompt-interactive word", () => {
     const { home } = userHome();
     const { launchDir, result } = launch({ HOME: home });
-    expect(result.env).toEqual({ GEMINI_CLI_HOME: geminiHomeOf(launchDir), GEMINI_CLI_TRUST_WORKSPACE: 'true' });
+    expect(result.env).toEqual({ GEMINI_CLI_HOME: geminiHomeOf(launchDir), GEMINI_CLI_TRUST_WORKSPACE: 'true', GEMINI_CLI_NO_RELAUNCH: 'true' });
     expect(result.args).toEqual(['-m', 'x', '--prompt-interactive=hi']);
   });
 
