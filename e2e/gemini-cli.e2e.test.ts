@@ -6,6 +6,7 @@ import { describe, expect } from 'vitest';
 import { MOCK_USAGE } from './mock-gemini-api.mjs';
 import { killedMidTurn, killedWhileBlocked, permissionApproved, plainTurn, toolAllowed } from './lib/shared-scenarios.js';
 import { answerPermission, scenario, spawnReady, type Scenario } from './lib/scenario.js';
+import { GEMINI_USER_MEMORY } from './lib/sandbox.js';
 
 const H = 'gemini-cli';
 
@@ -44,6 +45,9 @@ describe('Gemini CLI under ao spawn', () => {
     // child (which ignores SIGTERM and whose SIGKILL would leave Gemini running).
     const relaunched = childrenOf(s.pid).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('gemini'));
     expect(relaunched, 'gemini children of the agent process').toEqual([]);
+    // The user's own ~/.gemini entries are reached through the launch's links: their GEMINI.md
+    // (global memory) was read and sent to the model.
+    expect(s.mock.requests.some((r) => JSON.stringify(r.body ?? '').includes(GEMINI_USER_MEMORY))).toBe(true);
     // Wired through the launch only: the project and the user's ~/.gemini are untouched.
     expect(userGeminiDirSnapshot(s)).toEqual(before);
     expect(existsSync(join(s.sb.proj, '.gemini'))).toBe(false);

@@ -144,9 +144,13 @@ function configureOpencode(home: string, mockUrl: string, permission: Record<str
  * Gemini otherwise picks an auth type the TUI answers with a login dialog). The offline switches
  * and the hooks are ao's layer (packages/adapters/gemini-cli), not the user's.
  */
+export const GEMINI_USER_MEMORY = 'The user prefers answers that mention AO_E2E_USER_MEMORY.';
+
 function configureGemini(home: string, mockUrl: string, env: Record<string, string>): void {
   const dir = join(home, '.gemini');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'settings.json'), `${JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }, null, 2)}\n`);
+  // Their global memory: the launch's Gemini home links it (GEMINI_USER_MEMORY reaching the model proves the link).
+  writeFileSync(join(dir, 'GEMINI.md'), `${GEMINI_USER_MEMORY}\n`);
   Object.assign(env, { GOOGLE_GEMINI_BASE_URL: mockUrl, GEMINI_API_KEY: 'mock-key' });
 }
