@@ -3,6 +3,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
+import { readGeminiUsage } from '@ao/adapter-gemini-cli';
 import { MOCK_USAGE } from './mock-gemini-api.mjs';
 import { killedMidTurn, killedWhileBlocked, permissionApproved, plainTurn, toolAllowed } from './lib/shared-scenarios.js';
 import { answerPermission, scenario, spawnReady, type Scenario } from './lib/scenario.js';
@@ -48,6 +49,9 @@ describe('Gemini CLI under ao spawn', () => {
     // The user's own ~/.gemini entries are reached through the launch's links: their GEMINI.md
     // (global memory) was read and sent to the model.
     expect(s.mock.requests.some((r) => JSON.stringify(r.body ?? '').includes(GEMINI_USER_MEMORY))).toBe(true);
+    // The usage the mock reported for the one answer, as Gemini recorded it and the adapter reads it.
+    const { transcriptPath } = await s.status();
+    expect(readGeminiUsage({ transcriptPath, facts: {} })).toEqual({ model: expect.stringMatching(/^gemini-/), ...MOCK_USAGE });
     // Wired through the launch only: the project and the user's ~/.gemini are untouched.
     expect(userGeminiDirSnapshot(s)).toEqual(before);
     expect(existsSync(join(s.sb.proj, '.gemini'))).toBe(false);
@@ -147,4 +151,3 @@ describe('Gemini CLI under ao spawn', () => {
   );
 });
 
-export { MOCK_USAGE };
