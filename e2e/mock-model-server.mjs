@@ -9,6 +9,8 @@
 //   Codex CLI    OpenAI Responses, SSE       POST /v1/responses
 //   OpenCode     OpenAI Chat Completions     POST /v1/chat/completions (stream: true, or plain JSON)
 //   Qwen Code    OpenAI Chat Completions     the same route; its tool names and background calls: mock-qwen-api.mjs
+//   Gemini CLI   Gemini API                  POST /v1beta/models/<model>:streamGenerateContent|generateContent
+//                                            (mock-gemini-api.mjs)
 //
 // Behaviour is scripted by the text of the LAST user message of each request (scenario "auto"):
 //   * the last input item is a tool result            -> final text reply, turn ends
@@ -18,7 +20,7 @@
 //                                                        client goes away (a turn stuck on the model)
 //   * text contains MOCK_ASK                          -> the harness's ask-the-user tool: Claude
 //                                                        AskUserQuestion, Codex request_user_input, OpenCode
-//                                                        question (one question, options "Red" and "Blue")
+//                                                        question, Gemini ask_user (one question, options "Red" and "Blue")
 //   * text contains MOCK_TOOL                         -> a shell tool call `touch mock_tool_ran.txt`
 //                                                        (Claude: Bash, Codex: exec_command, OpenCode: bash);
 //                                                        with MOCK_SLOW it first waits for mock_tool_release;
@@ -50,6 +52,8 @@ import http from "node:http";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isQwenRequest, isQwenTurn, qwenToolFunction } from "./mock-qwen-api.mjs";
+import { gemini, isGeminiRequest } from "./mock-gemini-api.mjs";
+import { MOCK_USAGE } from "./mock-usage.mjs";
 
 export const TOOL_COMMAND = "touch mock_tool_ran.txt";
 // The slow tool runs until the test has seen it in flight and creates mock_tool_release (at most
@@ -62,11 +66,7 @@ export const AFTER_TOOL_TEXT = "MOCK_REPLY: the tool ran, all done.";
 export const TITLE_TEXT = "Mock session title";
 export const FAIL_MESSAGE = "mock: forced failure";
 export const ESCALATION_JUSTIFICATION = "Mock asks to run this outside the sandbox";
-// What every model response (titles too) reports as its usage, in each API's own fields, so that
-// e2e knows exactly what ao must show. inputTokens is the input NOT read from the prompt cache,
-// cacheReadTokens what was (ao's SessionUsage meaning): an API whose input count includes cached
-// tokens (OpenAI) reports inputTokens + cacheReadTokens there, with cacheReadTokens as cached.
-export const MOCK_USAGE = Object.freeze({ inputTokens: 1234, outputTokens: 56, cacheReadTokens: 7 });
+export { MOCK_USAGE } from "./mock-usage.mjs";
 
 const SCENARIOS = new Set(["auto", "text", "tool", "fail"]);
 
@@ -181,6 +181,7 @@ function route(req, res, url, body, entry, ctx) {
   if (req.method === "POST" && /\/v1\/messages$/.test(p)) return anthropic(res, body, entry, ctx);
   if (req.method === "POST" && /\/v1\/responses$/.test(p)) return responses(req, res, body, entry, ctx);
   if (req.method === "POST" && /\/v1\/chat\/completions$/.test(p)) return chat(res, body, entry, ctx, req.headers);
+  if (isGeminiRequest(req, url)) return gemini(req, res, url, body, entry, ctx, GEMINI_HELPERS);
   entry.decision = "not-found";
   sendJson(res, 404, { error: { message: `mock: no route for ${req.method} ${p}` } });
 }
@@ -225,6 +226,9 @@ const toolCommand = (text) => {
   const command = text.includes("MOCK_SLOW") ? SLOW_TOOL_COMMAND : TOOL_COMMAND;
   return text.includes("MOCK_ENV") ? command.replace(/touch /, "env > mock_tool_env.txt && touch ") : command;
 };
+
+// What the Gemini shape (mock-gemini-api.mjs) shares with the others.
+const GEMINI_HELPERS = { decide, failStatus, hold, toolCommand, sendJson, startSse, SLOW_TOOL_COMMAND, QUESTION, REPLY_TEXT, AFTER_TOOL_TEXT, TITLE_TEXT, FAIL_MESSAGE };
 
 function sendJson(res, status, obj) {
   res.writeHead(status, { "content-type": "application/json" });

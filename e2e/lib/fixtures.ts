@@ -155,10 +155,13 @@ export function normalize<T>(value: T, maps: Map<string, Map<string, string>> = 
     [/\b\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\b/g, () => '2026-01-01T00-00-00'],
     [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g, () => 'Thu, 01 Jan 2026 00:00:00 GMT'],
     [/\/sessions\/\d{4}\/\d{2}\/\d{2}\//g, () => '/sessions/2026/01/01/'],
+    // Gemini CLI's chat recording (session-<date>T<hh>-<mm>-<8 hex of its session id>.jsonl), in ao's launch dir.
+    [/\bsession-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-([0-9a-f]{8})\b/g, (_m, short) => `session-2026-01-01T00-00-${standIn('gemini-chat', short, (n) => hex(n, 8))}`],
+    [/\/sessions\/[0-9a-z]{10}\/launch\//g, () => '/sessions/e2esession/launch/'],
     [/\bWall time: \d+(\.\d+)? seconds\b/g, () => 'Wall time: 0.0 seconds'],
     // Qwen Code's tool call ids (toolu_<epoch ms>_<random>) and its shell's process group.
     [/\btoolu_\d{13}_[0-9a-z]+\b/g, (m) => standIn('qwen-toolu', m, (n) => `toolu_e2e_${n}`)],
-    [/\bProcess Group PGID: \d+/g, () => 'Process Group PGID: 0'],
+    [/\bProcess Group PGID: \d+/g, () => 'Process Group PGID: 0'], // Qwen's and Gemini's shell tool output
   ];
   const visit = (node: unknown, key: string | undefined): unknown => {
     if (typeof node === 'string') {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { opencodeMockConfig } from '../opencode-mock-config.mjs';
 
-export type HarnessId = 'claude-code' | 'codex' | 'opencode' | 'qwen-code';
+export type HarnessId = 'claude-code' | 'codex' | 'opencode' | 'qwen-code' | 'gemini-cli';
 
 export interface Sandbox {
   root: string;
@@ -77,6 +77,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   if (options.harness === 'codex') configureCodex(home, proj, options.mockUrl, env);
   if (options.harness === 'opencode') configureOpencode(home, options.mockUrl, options.opencodePermission, env);
   if (options.harness === 'qwen-code') configureQwen(options.mockUrl, env);
+  if (options.harness === 'gemini-cli') configureGemini(home, options.mockUrl, env);
   return { root, home, proj, tmp, aoHome, env };
 }
 
@@ -149,4 +150,20 @@ function configureQwen(mockUrl: string, env: Record<string, string>): void {
   // The three select Qwen's OpenAI auth type: no settings file, no login dialog. Nothing is written
   // into ~/.qwen; ao's launch adds its hooks and the offline switches (docs/harnesses/qwen-code.md).
   Object.assign(env, { OPENAI_BASE_URL: `${mockUrl}/v1`, OPENAI_API_KEY: 'mock-key', OPENAI_MODEL: 'mock-model' });
+}
+
+/**
+ * Gemini CLI: a user whose ~/.gemini/settings.json chose API-key auth (with a custom base URL
+ * Gemini otherwise picks an auth type the TUI answers with a login dialog). The offline switches
+ * and the hooks are ao's layer (packages/adapters/gemini-cli), not the user's.
+ */
+export const GEMINI_USER_MEMORY = 'The user prefers answers that mention AO_E2E_USER_MEMORY.';
+
+function configureGemini(home: string, mockUrl: string, env: Record<string, string>): void {
+  const dir = join(home, '.gemini');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), `${JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }, null, 2)}\n`);
+  // Their global memory: the launch's Gemini home links it (GEMINI_USER_MEMORY reaching the model proves the link).
+  writeFileSync(join(dir, 'GEMINI.md'), `${GEMINI_USER_MEMORY}\n`);
+  Object.assign(env, { GOOGLE_GEMINI_BASE_URL: mockUrl, GEMINI_API_KEY: 'mock-key' });
 }

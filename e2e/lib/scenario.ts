@@ -355,6 +355,7 @@ export const READY_PROMPT: Record<HarnessId, RegExp> = {
   codex: /›/,
   opencode: /Ask anything|ctrl\+p commands/,
   'qwen-code': /Type your message/,
+  'gemini-cli': /Type your message/,
 };
 
 /**
@@ -373,6 +374,7 @@ const PERMISSION_KEYS: Record<HarnessId, { approve: string[]; deny: string[] }> 
   codex: { approve: ['y'], deny: ['\u001b'] },
   opencode: { approve: ['\r'], deny: ['\u001b[C', '\u001b[C', '\r'] },
   'qwen-code': { approve: ['1'], deny: ['\u001b'] },
+  'gemini-cli': { approve: ['\r'], deny: ['\u001b'] },
 };
 
 let permissionCommands: boolean | undefined;

@@ -58,6 +58,11 @@ export interface LaunchFile {
   path: string;
   content: string;
   mode?: number;
+  /**
+   * Makes the entry a symbolic link to this path instead of a file holding `content`: a harness
+   * whose per-launch home must still reach the user's own files (Gemini CLI) links them, never copies.
+   */
+  linkTo?: string;
 }
 
 export interface LaunchOptions {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { expect } from 'vitest';
 import type { HarnessAdapter } from '@ao/registry';
@@ -39,7 +39,8 @@ export function checkLaunch(adapter: HarnessAdapter, sandbox: Sandbox, promptArg
   for (const file of launch.files) {
     expect(isInside(launchDir, file.path), `${file.path} is not under launchDir ${launchDir}`).toBe(true);
     mkdirSync(dirname(file.path), { recursive: true });
-    writeFileSync(file.path, file.content, { mode: file.mode ?? 0o644 });
+    if (file.linkTo !== undefined) symlinkSync(file.linkTo, file.path);
+    else writeFileSync(file.path, file.content, { mode: file.mode ?? 0o644 });
   }
   for (const [key, value] of Object.entries(launch.env)) {
     expect(isAbsolute(value) && isInside(project, value), `${key}=${value} points into the project`).toBe(false);

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createSession, newId, type SessionView } from '@ao/lifecycle';
 import type { HarnessAdapter, LaunchFile } from '@ao/registry';
@@ -99,7 +99,9 @@ export function describePlan(plan: SpawnPlan) {
     cwd: spec.cwd,
     argv: [spec.command, ...spec.args],
     env: { ...spec.env, AO_SESSION_ID: spec.sessionId, AO_LAUNCH_ID: spec.launchId, AO_HOME: spec.aoHome, PATH: `${spec.aoBinDir}:$PATH` },
-    files: plan.files.map((file) => ({ path: file.path, mode: file.mode ?? 0o600, bytes: Buffer.byteLength(file.content) })),
+    files: plan.files.map((file) =>
+      file.linkTo !== undefined ? { path: file.path, linkTo: file.linkTo } : { path: file.path, mode: file.mode ?? 0o600, bytes: Buffer.byteLength(file.content) },
+    ),
     ...(plan.worktreeFrom && { worktree: { path: spec.cwd, branch: `ao/${plan.id}`, from: plan.worktreeFrom } }),
   };
 }
@@ -127,7 +129,8 @@ export async function executeSpawn(context: CliContext, plan: SpawnPlan, options
     mkdirSync(files.dir, { recursive: true, mode: 0o700 });
     for (const file of plan.files) {
       mkdirSync(dirname(file.path), { recursive: true, mode: 0o700 });
-      writeFileSync(file.path, file.content, { mode: file.mode ?? 0o600 });
+      if (file.linkTo !== undefined) symlinkSync(file.linkTo, file.path);
+      else writeFileSync(file.path, file.content, { mode: file.mode ?? 0o600 });
     }
     writeFileSync(files.launchSpec, `${JSON.stringify(spec, null, 2)}\n`, { mode: 0o600 });
     if (worktree) writeFileSync(worktreeRecordPath(files.dir), `${JSON.stringify(worktree)}\n`, { mode: 0o600 });
