@@ -1,4 +1,8 @@
-import semver from 'semver';
+// Only the three functions used, not the whole of semver (ranges, coercion): adapters load this
+// module wherever ao loads its registry.
+import semverGte from 'semver/functions/gte.js';
+import semverLte from 'semver/functions/lte.js';
+import semverValid from 'semver/functions/valid.js';
 import type { VersionRange } from '@ao/registry';
 
 /**
@@ -7,7 +11,7 @@ import type { VersionRange } from '@ao/registry';
  */
 export function firstVersionIn(output: string): string | null {
   const match = /\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?/.exec(output);
-  return match && semver.valid(match[0]) !== null ? match[0] : null;
+  return match && semverValid(match[0]) !== null ? match[0] : null;
 }
 
 /**
@@ -15,8 +19,8 @@ export function firstVersionIn(output: string): string | null {
  * before 2.1.197, and 2.1.200-beta before 2.1.200); a version that is not semver is outside.
  */
 export function inTestedRange(version: string, range: VersionRange): boolean {
-  if (semver.valid(version) === null) return false;
-  return semver.gte(version, range.min) && semver.lte(version, range.max);
+  if (semverValid(version) === null) return false;
+  return semverGte(version, range.min) && semverLte(version, range.max);
 }
 
 /** `2.1.197 to 2.1.332`, or the one version when both ends are the same. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import semver from 'semver';
+import semverLte from 'semver/functions/lte.js';
+import semverValid from 'semver/functions/valid.js';
 import { expect } from 'vitest';
 import { ADAPTER_SPECIFICATION_VERSION, AdapterRegistry, type HarnessAdapter } from '@ao/registry';
 import { inTestedRange } from '../harness-version.js';
@@ -41,9 +42,9 @@ export function checkTestedVersions(adapter: HarnessAdapter, fixturesDir: string
   const versions = adapter.versions;
   if (versions === null) return;
   const { min, max } = versions.tested;
-  expect(semver.valid(min), `tested.min "${min}" is not a semver version`).not.toBeNull();
-  expect(semver.valid(max), `tested.max "${max}" is not a semver version`).not.toBeNull();
-  expect(semver.lte(min, max), `tested range ${min} to ${max} is empty`).toBe(true);
+  expect(semverValid(min), `tested.min "${min}" is not a semver version`).not.toBeNull();
+  expect(semverValid(max), `tested.max "${max}" is not a semver version`).not.toBeNull();
+  expect(semverLte(min, max), `tested range ${min} to ${max} is empty`).toBe(true);
   const found = findHarnessPins(fixturesDir);
   expect(found, `no ${HARNESS_PINS_FILE} above ${fixturesDir}`).toBeDefined();
   const pin = found!.pins[versions.npmPackage];
@@ -52,7 +53,7 @@ export function checkTestedVersions(adapter: HarnessAdapter, fixturesDir: string
   if (versionOutput !== undefined) {
     const read = versions.parseVersionOutput(versionOutput);
     expect(read, `no version read from ${JSON.stringify(versionOutput)}`).not.toBeNull();
-    expect(semver.valid(read), `"${read}" is not a semver version`).not.toBeNull();
+    expect(semverValid(read), `"${read}" is not a semver version`).not.toBeNull();
   }
   expect(versions.parseVersionOutput(''), 'a version read from empty output').toBeNull();
 }
