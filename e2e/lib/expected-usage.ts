@@ -34,9 +34,23 @@ export function expectedUsage(harness: Scenario['harness'], responses: number, m
   return tokens;
 }
 
-/** Asserts the session's usage is exactly what `responses` responses make. */
+/**
+ * Asserts the session's usage becomes exactly what `responses` responses make. Waits for it first:
+ * a harness may write its last response down just after the hook that ended the turn (Qwen), and ao
+ * reads usage again at the next turn-ending signal (its idle notification).
+ */
 export async function expectUsage(s: Scenario, responses: number): Promise<void> {
-  const asked = s.mock.requests.filter((request) => request.decision !== 'title' && typeof request.body?.model === 'string');
+  const asked = s.mock.requests.filter((request) => request.decision !== 'title' && request.decision !== 'background' && typeof request.body?.model === 'string');
   const model = asked.at(-1)?.body.model as string;
-  expect((await s.status()).usage).toEqual(expectedUsage(s.harness, responses, model));
+  const expected = expectedUsage(s.harness, responses, model);
+  const matches = (usage: unknown): boolean => {
+    try {
+      expect(usage).toEqual(expected);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const settled = await s.waitForStatus('the usage of the turns', (status) => matches(status.usage)).catch((error: Error) => ({ usage: undefined, error }));
+  expect(settled.usage).toEqual(expected);
 }

@@ -122,7 +122,7 @@ export class Scenario {
   }
 
   /** Polls `ao status` until `predicate` holds. */
-  async waitForStatus(what: string, predicate: (status: any) => boolean, timeoutMs = 30_000): Promise<any> {
+  async waitForStatus(what: string, predicate: (status: any) => boolean, timeoutMs = 60_000): Promise<any> {
     let last: any;
     try {
       return await waitUntil(
@@ -157,7 +157,7 @@ export class Scenario {
     }
   }
 
-  async waitForScreen(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  async waitForScreen(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
     let last = '';
     try {
       return await waitUntil(
@@ -313,7 +313,7 @@ export function stripAnsi(text: string): string {
  * passed, cleanup always.
  */
 export function scenario(harness: HarnessId, name: string, options: ScenarioOptions, body: (s: Scenario) => Promise<void>): void {
-  it(name, { timeout: options.timeoutMs ?? 120_000 }, async () => {
+  it(name, { timeout: options.timeoutMs ?? 300_000 }, async () => {
     const problem = harnessProblems();
     if (problem) throw new Error(problem);
     const mock = (await startMockModelServer({ scenario: 'auto' })) as MockServer;
