@@ -19,8 +19,8 @@ function expectNoUserSettings(s: Scenario): void {
 }
 
 /**
- * Qwen fires Notification idle_prompt a moment after every turn's end (Stop, StopFailure, or a
- * denial's PostToolBatch): waits for it, so the fixture always holds it, and checks it added no
+ * Qwen fires Notification idle_prompt with every turn's end (Stop, StopFailure, or a denial's
+ * PostToolBatch), a moment after it or, for StopFailure, sometimes just before: waits for it, so the fixture always holds it, and checks it added no
  * transition (the session was idle already).
  */
 function thenIdlePrompt(body: (s: Scenario) => Promise<void>) {
@@ -31,8 +31,11 @@ function thenIdlePrompt(body: (s: Scenario) => Promise<void>) {
       'Notification idle_prompt after the turn',
       async () => {
         s.tap.sweep();
-        const last = s.tap.signals().filter((signal) => signal.sessionId === s.id).at(-1);
-        return last?.event === 'notification' && (last.payload as { notification_type?: unknown }).notification_type === 'idle_prompt';
+        // After the turn's prompt, in any order with the turn's end: Qwen fires StopFailure from a
+        // separate helper process, so its idle_prompt may come first.
+        const signals = s.tap.signals().filter((signal) => signal.sessionId === s.id);
+        const turnStart = signals.findLastIndex((signal) => signal.event === 'user-prompt-submit');
+        return signals.slice(turnStart + 1).some((signal) => signal.event === 'notification' && (signal.payload as { notification_type?: unknown }).notification_type === 'idle_prompt');
       },
       15_000,
     );

@@ -40,8 +40,9 @@ export function expectedUsage(harness: Scenario['harness'], responses: number, m
  * reads usage again at the next turn-ending signal (its idle notification).
  */
 export async function expectUsage(s: Scenario, responses: number): Promise<void> {
-  const asked = s.mock.requests.filter((request) => request.decision !== 'title' && request.decision !== 'background' && typeof request.body?.model === 'string');
-  const model = asked.at(-1)?.body.model as string;
+  // The conversation's own calls: not titles, Qwen's background calls or Gemini's JSON-schema side calls.
+  const asked = s.mock.requests.filter((request) => !['title', 'background', 'json'].includes(request.decision) && modelAsked(request) !== undefined);
+  const model = modelAsked(asked.at(-1)) as string;
   const expected = expectedUsage(s.harness, responses, model);
   const matches = (usage: unknown): boolean => {
     try {
@@ -53,4 +54,10 @@ export async function expectUsage(s: Scenario, responses: number): Promise<void>
   };
   const settled = await s.waitForStatus('the usage of the turns', (status) => matches(status.usage)).catch((error: Error) => ({ usage: undefined, error }));
   expect(settled.usage).toEqual(expected);
+}
+
+/** The model a request asked for: in its body (Anthropic, OpenAI) or its path (Gemini's `/models/<model>:`). */
+function modelAsked(request: { path?: string; body?: any } | undefined): string | undefined {
+  if (typeof request?.body?.model === 'string') return request.body.model;
+  return /\/models\/([^/:?]+):/.exec(request?.path ?? '')?.[1];
 }

@@ -14,7 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'ao-claude-usage-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const source = (transcriptPath: string | null, checkpoint: Record<string, unknown> | null = null) => ({ transcriptPath, facts: {}, checkpoint });
-const perResponse = (n: number) => ({ model: 'claude-opus-4-8', inputTokens: 1234 * n, outputTokens: 56 * n, cacheReadTokens: 7 * n });
+const perResponse = (n: number) => ({ model: 'claude-opus-5-5', inputTokens: 1234 * n, outputTokens: 56 * n, cacheReadTokens: 7 * n });
 const lines = (name: string) => readFileSync(transcript(name), 'utf8').split('\n').filter((line) => line !== '');
 
 describe('Claude Code usage from recorded transcripts', () => {

@@ -2,6 +2,7 @@ import { ADAPTER_SPECIFICATION_VERSION, type HarnessAdapter } from '@ao/registry
 import { GEMINI_BINARY } from './binary.js';
 import { GEMINI_VERSIONS } from './harness-versions.js';
 import { readGeminiUsage } from './usage-reader.js';
+import { checkGeminiSettings } from './settings-doctor-check.js';
 import { deriveGeminiCli } from './derivation-table.js';
 import { GEMINI_HOOK_EVENTS, HARNESS_ID } from './hook-events.js';
 import { geminiCliHookInstaller } from './hook-installer.js';
@@ -25,6 +26,7 @@ export const geminiCliAdapter: HarnessAdapter = {
   permissionKeys: GEMINI_PERMISSION_KEYS,
   // The TUI's input box placeholder (0.61.0): drawn once it takes input.
   inputReadyPattern: /Type your message/,
+  doctorChecks: (env) => [checkGeminiSettings(env)],
   statusNotes: [
     'Gemini CLI fires no hook when its confirmation dialog is denied (ao deny records the answer) and reports no API error: a failed turn shows idle without lastError.',
   ],
@@ -40,5 +42,6 @@ export { readUserSettings, userGeminiDir, userGeminiEntries } from './gemini-hom
 export { OFFLINE_SWITCHES, aoHookGroups, withAoLayer } from './settings-layer.js';
 export { GEMINI_PERMISSION_KEYS } from './permission-keys.js';
 export { GEMINI_BINARY } from './binary.js';
+export { checkGeminiSettings } from './settings-doctor-check.js';
 export { GEMINI_VERSIONS } from './harness-versions.js';
 export { CHAT_RECORDING_MAX_BYTES, readGeminiUsage, usageFromChatRecording, type GeminiSessionUsage } from './usage-reader.js';

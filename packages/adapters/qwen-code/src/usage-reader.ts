@@ -11,6 +11,8 @@ import { EMPTY_TOTALS, type QwenUsageTotals, addUsageLines, contextPercentOf } f
  */
 export interface QwenUsageSource {
   transcriptPath: string | null;
+  /** The session's facts: its `model` (from SessionStart) names the model until the recording does. */
+  facts?: Readonly<Record<string, unknown>>;
   /** The turn-ending signal's payload: a Stop tells how full the context window is. */
   payload?: unknown;
   checkpoint?: Record<string, unknown> | null;
@@ -46,7 +48,7 @@ export function readQwenUsage(source: QwenUsageSource): QwenUsageReading | null 
   const totals = addUsageLines(from.totals, bytes.subarray(0, end).toString('utf8'));
   if (totals.calls === 0) return null;
   const reading: QwenUsageReading = {
-    model: totals.model,
+    model: totals.model ?? (typeof source.facts?.model === 'string' ? source.facts.model : null),
     inputTokens: totals.inputTokens,
     outputTokens: totals.outputTokens,
     cacheReadTokens: totals.cacheReadTokens,

@@ -45,6 +45,13 @@ describe('Qwen Code usage, read from its chat recording', () => {
     expect(readQwenUsage({ transcriptPath: file })).toMatchObject({ inputTokens: 1258, outputTokens: 72, cacheReadTokens: 7 });
   });
 
+  it("names the session's model (its SessionStart fact) while the recording has no reply naming one yet", () => {
+    const file = join(tempDir('ao-qwen-usage-'), 'chat.jsonl');
+    writeFileSync(file, apiResponse(1241, 56, 7, ''));
+    expect(readQwenUsage({ transcriptPath: file, facts: { model: 'mock-model' } })).toMatchObject({ model: 'mock-model', inputTokens: 1234, outputTokens: 56, cacheReadTokens: 7 });
+    expect(readQwenUsage({ transcriptPath: file, facts: {} })).toMatchObject({ model: null });
+  });
+
   it('leaves a line still being written for the next read', () => {
     const file = copyOfRecording();
     const line = apiResponse(100, 10, 0);
