@@ -10,8 +10,14 @@ const ids = createDefaultRegistry().ids();
 
 /** The harness ids the `--agent` line of a help text lists: "--agent <harness>  a, b or c (aliases allowed)". */
 function listedHarnesses(help: string): string[] {
-  const line = help.split('\n').find((text) => text.trimStart().startsWith('--agent <harness>'));
-  if (!line) throw new Error(`no --agent option in:\n${help}`);
+  const lines = help.split('\n');
+  const at = lines.findIndex((text) => text.trimStart().startsWith('--agent <harness>'));
+  if (at < 0) throw new Error(`no --agent option in:\n${help}`);
+  // commander wraps a long description onto lines indented past the option names: join them back.
+  const indent = (text: string) => text.length - text.trimStart().length;
+  let end = at + 1;
+  while (end < lines.length && lines[end]!.trim() !== '' && indent(lines[end]!) > indent(lines[at]!) + 2) end += 1;
+  const line = lines.slice(at, end).map((text, i) => (i === 0 ? text : text.trim())).join(' ');
   const list = /--agent <harness>\s+(.*) \(aliases allowed\)/.exec(line)?.[1];
   if (!list) throw new Error(`the --agent help lists no harnesses: ${line}`);
   return list.split(/, | or /);

@@ -36,7 +36,7 @@ describe("a session's usage at every door", () => {
     expect((await runAo(aoHome, ['ls'])).stdout).toMatch(/USAGE +CWD\n.* - +\//);
 
     await hook('Stop');
-    const two = { model: 'claude-opus-4-8', inputTokens: 2468, outputTokens: 112, cacheReadTokens: 14 };
+    const two = { model: 'claude-opus-5-5', inputTokens: 2468, outputTokens: 112, cacheReadTokens: 14 };
     expect(await everyDoor()).toEqual([two, two, two, two, two]);
     expect((await runAo(aoHome, ['ls'])).stdout).toMatch(/ 2\.5k tok +\//);
 
@@ -45,7 +45,7 @@ describe("a session's usage at every door", () => {
     appendFileSync(transcript, `${reply.replaceAll('msg_mock_', 'msg_later_')}\n`);
     await hook('UserPromptSubmit');
     await hook('Stop');
-    const three = { model: 'claude-opus-4-8', inputTokens: 3702, outputTokens: 168, cacheReadTokens: 21 };
+    const three = { model: 'claude-opus-5-5', inputTokens: 3702, outputTokens: 168, cacheReadTokens: 21 };
     expect(await everyDoor()).toEqual([three, three, three, three, three]);
   });
 });
