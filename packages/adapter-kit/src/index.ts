@@ -12,3 +12,4 @@ export * from './hook-context-check.js';
 export * from './regular-file.js';
 export * from './harness-version.js';
 export * from './jsonl-fold.js';
+export * from './command-hook-settings.js';
