@@ -13,3 +13,4 @@ export * from './regular-file.js';
 export * from './harness-version.js';
 export * from './jsonl-fold.js';
 export * from './command-hook-settings.js';
+export * from './project-hook-installer.js';
