@@ -21,7 +21,8 @@ export async function startApiDaemon(aoHome: string, env: Record<string, string>
     } catch {
       return undefined;
     }
-  });
+    // A hang guard, not a timing check: a daemon starting on a loaded 2-core CI machine took over 15 s.
+  }, 60_000);
   return { url: info.url, token: readFileSync(join(aoHome, 'api-token'), 'utf8').trim(), process: child };
 }
 
