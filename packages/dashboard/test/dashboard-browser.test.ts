@@ -133,7 +133,9 @@ describe('the dashboard in a real browser (Chromium) against a real daemon and d
     await logIn(page, aoHome);
 
     await api(daemon, 'POST', `/v1/sessions/${id}/messages`, { text: 'which branch?' });
+    // The row can move to the question group a render before its question text shows: wait for both.
     await waitFor('the question on the page', async () => (await row(page, id).getAttribute('data-group').catch(() => null)) === 'question');
+    await waitFor('the question text in its row', async () => ((await row(page, id).locator('.ask').innerText({ timeout: 1000 }).catch(() => '')) || undefined));
     expect(await row(page, id).locator('.ask').innerText()).toContain('Which branch should I use?');
     await row(page, id).getByRole('textbox', { name: /^Answer keyboard/ }).fill('develop');
     await row(page, id).getByRole('button', { name: 'Send answer' }).click();
