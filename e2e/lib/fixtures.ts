@@ -22,8 +22,8 @@ function packageOfHarness(harness: string): string {
 /** Events ao writes itself (not the harness): not part of a harness fixture. */
 const AO_OWN_EVENTS = new Set(['process-exited', 'permission-answered', 'turn-ended']);
 
-export const FAKE_HOME = '/home/user';
-export const FAKE_PROJECT = '/home/user/project';
+export const FAKE_HOME = '/e2e-home';
+export const FAKE_PROJECT = '/e2e-home/project';
 export const FAKE_MOCK_URL = 'http://127.0.0.1:18080';
 
 export interface FixtureSignal {

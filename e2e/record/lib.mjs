@@ -15,8 +15,8 @@ export const BIN_DIR = path.join(HARNESS_DIR, "node_modules", ".bin");
 export const HOOK_LOGGER = path.join(RECORD_DIR, "hook-logger.mjs");
 export const VERSIONS = JSON.parse(fs.readFileSync(path.join(E2E_DIR, "harness-versions.json"), "utf8"));
 
-export const FAKE_HOME = "/home/user";
-export const FAKE_PROJECT = "/home/user/project";
+export const FAKE_HOME = "/e2e-home";
+export const FAKE_PROJECT = "/e2e-home/project";
 /** The mock listens on a random port; fixtures show this stable URL instead. */
 export const FAKE_MOCK_URL = "http://127.0.0.1:18080";
 
@@ -197,7 +197,7 @@ export function scrub(value, sb) {
     [slug(sb.proj), slug(FAKE_PROJECT)],
     [sb.home, FAKE_HOME],
     [sb.tmp, "/tmp"],
-    [sb.root, "/home/user/.sandbox"],
+    [sb.root, "/e2e-home/.sandbox"],
   ];
   if (sb.mockUrl) pairs.unshift([sb.mockUrl, FAKE_MOCK_URL]);
   for (const [from, to] of pairs) s = s.split(from).join(to);

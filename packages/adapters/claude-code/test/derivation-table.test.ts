@@ -48,7 +48,7 @@ describe('Claude Code derivation: every row of docs/harnesses/claude-code.md', (
     expect(derive('session-start', p.sessionStart)!.facts).toEqual({
       nativeSessionId: p.sessionStart.session_id,
       transcriptPath: p.sessionStart.transcript_path,
-      cwd: '/home/user/proj',
+      cwd: '/e2e-home/proj',
       model: 'claude-opus-4-8[1m]',
       reason: 'startup',
     });

@@ -4,20 +4,20 @@ import { CLAUDE_HOOK_EVENTS, claudeCodeAdapter } from '../src/index.js';
 import { fakeAo, runUnderBash } from '@ao/adapter-kit/conformance';
 
 const options = {
-  cwd: '/home/user/project',
+  cwd: '/e2e-home/project',
   aoCommand: '/opt/ao install/bin/ao',
-  aoHome: '/home/user/.ao',
+  aoHome: '/e2e-home/.ao',
   sessionId: 'sess-1',
-  launchDir: '/home/user/.ao/launches/sess-1',
+  launchDir: '/e2e-home/.ao/launches/sess-1',
 };
 
 describe('Claude Code launch', () => {
   it('wires the hooks through --settings in ao’s launch directory, never in the repository', () => {
     const launch = claudeCodeAdapter.buildLaunch(options);
     expect(launch.command).toBe('claude');
-    expect(launch.args).toEqual(['--settings', '/home/user/.ao/launches/sess-1/claude-settings.json']);
+    expect(launch.args).toEqual(['--settings', '/e2e-home/.ao/launches/sess-1/claude-settings.json']);
     expect(launch.files).toHaveLength(1);
-    expect(launch.files[0]!.path).toBe('/home/user/.ao/launches/sess-1/claude-settings.json');
+    expect(launch.files[0]!.path).toBe('/e2e-home/.ao/launches/sess-1/claude-settings.json');
     const settings = JSON.parse(launch.files[0]!.content);
     expect(Object.keys(settings)).toEqual(['hooks']);
     for (const { native, event } of CLAUDE_HOOK_EVENTS) {

@@ -4,8 +4,8 @@
  */
 const common = {
   session_id: '6cc4f827-f507-4fd7-89ff-0b251d6d7880',
-  transcript_path: '/home/user/.claude/projects/-home-user-proj/6cc4f827-f507-4fd7-89ff-0b251d6d7880.jsonl',
-  cwd: '/home/user/proj',
+  transcript_path: '/e2e-home/.claude/projects/-e2e-home-proj/6cc4f827-f507-4fd7-89ff-0b251d6d7880.jsonl',
+  cwd: '/e2e-home/proj',
 };
 const turn = { ...common, prompt_id: '94c0f63d-c1a5-4993-97e4-73f9737389b2', permission_mode: 'default' };
 const toolInput = { command: 'touch mock_tool_ran.txt', description: 'Mock tool call' };

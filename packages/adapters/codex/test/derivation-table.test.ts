@@ -38,7 +38,7 @@ describe('Codex derivation: docs/harnesses/codex.md', () => {
     expect(derive('pre-tool-use', p.preToolUse)!.facts).toEqual({
       nativeSessionId: p.preToolUse.session_id,
       transcriptPath: p.preToolUse.transcript_path,
-      cwd: '/home/user/proj',
+      cwd: '/e2e-home/proj',
       model: 'mock-model',
       toolName: 'Bash',
       toolUseId: 'call_mock_1',

@@ -3,8 +3,8 @@
  */
 const common = {
   session_id: '01a1fdc9-6e36-7451-b266-c9f15a36d89a',
-  transcript_path: '/home/user/.codex/sessions/2026/11/21/rollout-2026-11-21T11-06-39-01a1fdc9.jsonl',
-  cwd: '/home/user/proj',
+  transcript_path: '/e2e-home/.codex/sessions/2026/11/21/rollout-2026-11-21T11-06-39-01a1fdc9.jsonl',
+  cwd: '/e2e-home/proj',
   model: 'mock-model',
   permission_mode: 'default',
 };

@@ -4,8 +4,8 @@
  */
 const common = {
   session_id: '00000000-0000-4000-8000-000000000001',
-  transcript_path: '/home/user/.ao/sessions/e2esession/launch/gemini-home/.gemini/tmp/proj/chats/session-2026-01-01T00-00-00000001.jsonl',
-  cwd: '/home/user/proj',
+  transcript_path: '/e2e-home/.ao/sessions/e2esession/launch/gemini-home/.gemini/tmp/proj/chats/session-2026-01-01T00-00-00000001.jsonl',
+  cwd: '/e2e-home/proj',
   timestamp: '2026-01-01T00:00:00.000Z',
 };
 const shell = { command: 'touch mock_tool_ran.txt', description: 'Mock tool call' };

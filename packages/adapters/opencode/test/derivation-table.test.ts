@@ -25,7 +25,7 @@ describe('OpenCode derivation: native events normalised to AO events', () => {
     ['tool.execute.before', p.toolBefore, 'pre-tool-use', 'active'],
     ['tool.execute.after', p.toolAfter, 'post-tool-use', 'active'],
     ['session.created', p.sessionCreated, 'session-start', undefined],
-    ['plugin.init', { type: 'plugin.init', properties: { directory: '/home/user/project' } }, 'session-start', undefined],
+    ['plugin.init', { type: 'plugin.init', properties: { directory: '/e2e-home/project' } }, 'session-start', undefined],
   ] as const)('%s %# → %s %s', (event, payload, aoEvent, state) => {
     expect(brief(event, payload)).toEqual({ event: aoEvent, state });
   });
@@ -44,7 +44,7 @@ describe('OpenCode derivation: native events normalised to AO events', () => {
     // the tool use id is OpenCode's callID, the same one permission.asked names
     expect(derive('tool.execute.before', p.toolBefore)!.facts).toEqual({ nativeSessionId: p.SID, toolName: 'bash', toolUseId: 'call_mock_2' });
     expect(derive('tool.execute.after', p.toolAfter)!.facts.toolUseId).toBe('call_mock_2');
-    expect(derive('session.created', p.sessionCreated)!.facts).toEqual({ nativeSessionId: p.SID, cwd: '/home/user/project', model: 'mock-model' });
+    expect(derive('session.created', p.sessionCreated)!.facts).toEqual({ nativeSessionId: p.SID, cwd: '/e2e-home/project', model: 'mock-model' });
     expect(derive('question.asked', p.questionAsked)!.facts.notification).toBe('Which database?');
     expect(derive('session.status', p.status('retry', { message: 'rate limited' }))!.facts.error).toBe('rate limited');
   });

@@ -9,7 +9,7 @@ export const hook = (type: string, input: unknown, output?: unknown) => ({ type,
 
 export const sessionCreated = bus('session.created', {
   sessionID: SID,
-  info: { id: SID, slug: 'witty-nebula', version: '1.18.33', directory: '/home/user/project', agent: 'build', model: { id: 'mock-model', providerID: 'mock' } },
+  info: { id: SID, slug: 'witty-nebula', version: '1.18.33', directory: '/e2e-home/project', agent: 'build', model: { id: 'mock-model', providerID: 'mock' } },
 });
 export const status = (type: unknown, extra: object = {}) => bus('session.status', { sessionID: SID, status: { type, ...extra } });
 export const sessionIdle = bus('session.idle', { sessionID: SID });

@@ -42,7 +42,7 @@ describe('Qwen Code derivation: every row of docs/harnesses/qwen-code.md', () =>
     expect(derive('session-start', p.sessionStart)!.facts).toEqual({
       nativeSessionId: p.sessionStart.session_id,
       transcriptPath: p.sessionStart.transcript_path,
-      cwd: '/home/user/project',
+      cwd: '/e2e-home/project',
       model: 'mock-model',
       reason: 'startup',
     });

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { OFFLINE_SETTINGS, QWEN_HOOK_EVENTS, helperFiredHookCommand, qwenCodeAdapter } from '../src/index.js';
 
 const options = {
-  cwd: '/home/user/project',
+  cwd: '/e2e-home/project',
   aoCommand: '/opt/ao install/bin/ao',
-  aoHome: '/home/user/.ao',
+  aoHome: '/e2e-home/.ao',
   sessionId: 'sess-1',
-  launchDir: '/home/user/.ao/launches/sess-1',
+  launchDir: '/e2e-home/.ao/launches/sess-1',
 };
-const settingsFile = '/home/user/.ao/launches/sess-1/qwen-system-settings.json';
+const settingsFile = '/e2e-home/.ao/launches/sess-1/qwen-system-settings.json';
 
 describe('Qwen Code launch', () => {
   it('wires the hooks and the offline switches through a system settings file in ao’s launch directory, nothing else', () => {

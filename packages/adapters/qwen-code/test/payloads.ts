@@ -4,8 +4,8 @@
  */
 const common = {
   session_id: '1a804f43-940d-49e5-a10d-2b0c9b65f53a',
-  transcript_path: '/home/user/.qwen/projects/-home-user-project/chats/1a804f43-940d-49e5-a10d-2b0c9b65f53a.jsonl',
-  cwd: '/home/user/project',
+  transcript_path: '/e2e-home/.qwen/projects/-e2e-home-project/chats/1a804f43-940d-49e5-a10d-2b0c9b65f53a.jsonl',
+  cwd: '/e2e-home/project',
 };
 const turn = { ...common, timestamp: '2026-01-01T00:00:00.000Z', permission_mode: 'default', prompt_id: '1a804f43-940d-49e5-a10d-2b0c9b65f53a########1' };
 const shellInput = { command: 'touch mock_tool_ran.txt', description: 'Mock tool call' };
